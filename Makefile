@@ -1,0 +1,78 @@
+# Stateless Mind — one entry point for every lab.
+#   make setup   install what is missing (Debian packages), restore NuGet packages, build native code
+#   make build   build every C# project (and native code)
+#   make test    every test: C# (the solution), ctest, cargo; ends with "tests: N passed, N failed, N skipped"
+#   make run     run every built experiment at full scale; writes reports/index.md
+#   make bench   BenchmarkDotNet suites; writes bench/reports/*.md
+#   make up/down the same services in docker compose (see infra/compose/README.md)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+SOLUTION      := StatelessMind.sln
+CONFIGURATION ?= Debug
+RESULTS       := TestResults
+NATIVE_C      := native/c
+NATIVE_BUILD  := native/build
+NATIVE_RUST   := native/rust
+SCALE         ?= full
+DOTNET        := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
+
+.PHONY: help setup restore native build test test-dotnet test-native run bench up down clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+setup:
+	infra/scripts/setup.sh
+	$(DOTNET) restore $(SOLUTION)
+	$(MAKE) --no-print-directory native
+
+restore:
+	$(DOTNET) restore $(SOLUTION)
+
+native:
+	@if [ -f $(NATIVE_C)/CMakeLists.txt ]; then \
+	  cmake -S $(NATIVE_C) -B $(NATIVE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null && \
+	  cmake --build $(NATIVE_BUILD) -j 2; \
+	fi
+	@if [ -f $(NATIVE_RUST)/Cargo.toml ]; then cargo build --offline --release --manifest-path $(NATIVE_RUST)/Cargo.toml; fi
+
+build: native
+	$(DOTNET) build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
+
+# Every suite runs even if an earlier one failed; the summary line is printed either way,
+# and the target fails if any suite did.
+test: build
+	@rm -rf $(RESULTS); mkdir -p $(RESULTS)
+	@status=0; \
+	$(DOTNET) test $(SOLUTION) -c $(CONFIGURATION) --no-build --logger trx --results-directory $(RESULTS) || status=1; \
+	if [ -f $(NATIVE_BUILD)/CTestTestfile.cmake ]; then \
+	  ctest --test-dir $(NATIVE_BUILD) --output-on-failure --output-junit $(CURDIR)/$(RESULTS)/ctest-c.xml || status=1; \
+	fi; \
+	if [ -f $(NATIVE_RUST)/Cargo.toml ]; then \
+	  cargo test --offline --manifest-path $(NATIVE_RUST)/Cargo.toml 2>&1 | tee $(RESULTS)/cargo-rust.txt || status=1; \
+	fi; \
+	infra/scripts/test-summary.sh $(RESULTS); \
+	exit $$status
+
+run: setup
+	$(MAKE) --no-print-directory build CONFIGURATION=Release
+	$(DOTNET) run --project labs/Runner -c Release --no-build -- run --scale $(SCALE)
+
+bench: native
+	$(DOTNET) run --project bench -c Release -- --filter '*' --artifacts bench/BenchmarkDotNet.Artifacts
+	@mkdir -p bench/reports
+	@cp bench/BenchmarkDotNet.Artifacts/results/*-report-github.md bench/reports/ 2>/dev/null || true
+	@echo "bench: reports in bench/reports/"
+
+up:
+	docker compose up -d
+
+down:
+	docker compose down
+
+clean:
+	$(DOTNET) clean $(SOLUTION) -nologo -v q
+	rm -rf $(RESULTS) $(NATIVE_BUILD) reports

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the labs need on Debian/Ubuntu, only what is missing (idempotent):
+# server programs the harness starts (PostgreSQL, Redis), tools the labs call, fonts for plots.
+set -euo pipefail
+
+packages=(
+  postgresql postgresql-contrib   # embedded clusters: initdb, pg_ctl, pg_basebackup, pg_rewind
+  redis-server                    # embedded Redis
+  fonts-dejavu-core               # ScottPlot needs a font to draw text in plots
+  shellcheck                      # lint of the lab's bash scripts
+  cmake gcc g++ make valgrind     # native/c: build, ctest, memcheck
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all Debian packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# The server packages would try to start a default cluster/service; the labs start their own.
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Prints one plain line, "tests: N passed, N failed, N skipped", summed over every result file
+# that `make test` produced: xUnit TRX files, ctest's JUnit XML and cargo's text output.
+# Usage: test-summary.sh RESULTS_DIR
+set -euo pipefail
+
+results_dir=${1:?usage: test-summary.sh RESULTS_DIR}
+passed=0 failed=0 skipped=0
+
+attr() { # attr NAME LINE -> the value of NAME="..." in LINE, or 0
+  local v
+  v=$(sed -n "s/.*[[:space:]]$1=\"\([0-9]*\)\".*/\1/p" <<<"$2" | head -n 1)
+  echo "${v:-0}"
+}
+
+shopt -s nullglob globstar
+for trx in "$results_dir"/**/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+  [ -n "$counters" ] || continue
+  passed=$((passed + $(attr passed "$counters")))
+  failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters")))
+  skipped=$((skipped + $(attr notExecuted "$counters")))
+done
+
+for junit in "$results_dir"/**/ctest-*.xml; do
+  suite=$(grep -o '<testsuite [^>]*>' "$junit" | head -n 1 || true)
+  [ -n "$suite" ] || continue
+  total=$(attr tests "$suite"); fails=$(attr failures "$suite"); skips=$(( $(attr skipped "$suite") + $(attr disabled "$suite") ))
+  passed=$((passed + total - fails - skips)); failed=$((failed + fails)); skipped=$((skipped + skips))
+done
+
+for cargo in "$results_dir"/**/cargo-*.txt; do
+  while read -r p f i; do
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + i))
+  done < <(sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed; \([0-9]*\) ignored.*/\1 \2 \3/p' "$cargo")
+done
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"

@@ -1,0 +1,85 @@
+using System.Reflection;
+using StatelessMind.Harness;
+using StatelessMind.Harness.Experiments;
+
+namespace StatelessMind.Runner;
+
+/// <summary>The experiments found in the built lab assemblies, by goal id.</summary>
+public sealed class ExperimentCatalog
+{
+    private readonly Dictionary<string, Type> _byGoal;
+
+    private ExperimentCatalog(Dictionary<string, Type> byGoal, IReadOnlyList<string> problems, IReadOnlyDictionary<string, string> labAssemblies)
+    {
+        _byGoal = byGoal;
+        Problems = problems;
+        LabAssemblies = labAssemblies;
+    }
+
+    /// <summary>Things that stopped an experiment from being found (a lab not built, two experiments for one goal …).</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Section id → the lab assembly that was loaded.</summary>
+    public IReadOnlyDictionary<string, string> LabAssemblies { get; }
+
+    public IReadOnlyCollection<string> GoalIds => _byGoal.Keys;
+
+    public bool IsBuilt(string goalId) => _byGoal.ContainsKey(goalId);
+
+    public IExperiment Create(string goalId) => (IExperiment)Activator.CreateInstance(_byGoal[goalId])!;
+
+    /// <summary>Loads every lab of the catalog whose project exists and is built, and collects its experiments.</summary>
+    public static ExperimentCatalog Discover(RepositoryLayout layout, GoalCatalog goals)
+    {
+        var byGoal = new Dictionary<string, Type>();
+        var problems = new List<string>();
+        var loaded = new Dictionary<string, string>();
+        foreach (var section in goals.Sections)
+        {
+            var src = Path.Combine(layout.Root, section.Folder, "src");
+            if (!Directory.Exists(src)) continue;
+            var assemblyName = $"StatelessMind.Labs.{section.Project}";
+            var dll = FindBuiltAssembly(src, assemblyName);
+            if (dll is null)
+            {
+                problems.Add($"{section.Id}: {assemblyName}.dll is not built (run `make build`).");
+                continue;
+            }
+            loaded[section.Id] = dll;
+            Type[] types;
+            try
+            {
+                types = new LabLoadContext(dll).LoadFromAssemblyPath(dll).GetTypes();
+            }
+            catch (ReflectionTypeLoadException e)
+            {
+                problems.Add($"{section.Id}: {dll} could not be loaded: {e.LoaderExceptions.FirstOrDefault()?.Message}");
+                continue;
+            }
+            foreach (var type in types.Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                                                  && typeof(IExperiment).IsAssignableFrom(t)
+                                                  && t.GetConstructor(Type.EmptyTypes) is not null))
+            {
+                var goalId = ((IExperiment)Activator.CreateInstance(type)!).GoalId;
+                if (goals.Find(goalId) is null)
+                    problems.Add($"{section.Id}: {type.FullName} names goal '{goalId}', which goals.yaml does not list.");
+                else if (!byGoal.TryAdd(goalId, type))
+                    problems.Add($"{goalId}: two experiments claim it ({byGoal[goalId].FullName}, {type.FullName}).");
+            }
+        }
+        return new ExperimentCatalog(byGoal, problems, loaded);
+    }
+
+    private static string? FindBuiltAssembly(string srcDirectory, string assemblyName)
+    {
+        var bin = Path.Combine(srcDirectory, "bin");
+        if (!Directory.Exists(bin)) return null;
+        // The runner prefers a build of its own configuration, then the newest.
+        var own = typeof(ExperimentCatalog).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Directory.EnumerateFiles(bin, assemblyName + ".dll", SearchOption.AllDirectories)
+            .Where(p => File.Exists(Path.ChangeExtension(p, ".deps.json")))
+            .OrderByDescending(p => p.Contains($"{Path.DirectorySeparatorChar}{own}{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ThenByDescending(File.GetLastWriteTimeUtc)
+            .FirstOrDefault();
+    }
+}

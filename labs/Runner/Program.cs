@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Spectre.Console;
+using StatelessMind.Harness;
+using StatelessMind.Harness.Experiments;
+using StatelessMind.Runner;
+
+var scaleOption = new Option<string>("--scale")
+{
+    Description = "small (seconds, as in tests) or full (realistic sizes)",
+    DefaultValueFactory = _ => "full",
+};
+scaleOption.AcceptOnlyFromAmong("small", "full");
+var outOption = new Option<string?>("--out") { Description = "reports folder (default: <repo>/reports)" };
+var seedOption = new Option<int>("--seed") { Description = "seed for every random choice", DefaultValueFactory = _ => 20261127 };
+var targets = new Argument<string[]>("targets")
+{
+    Description = "goal ids (1.4-2) or sections (1.4); none runs every built goal",
+    Arity = ArgumentArity.ZeroOrMore,
+};
+
+var list = new Command("list", "every goal of labs/goals.yaml with its lab and whether it is built");
+list.SetAction(_ =>
+{
+    var (layout, goals, experiments) = Load();
+    var table = new Table().AddColumns("goal", "lab", "status", "statement");
+    foreach (var g in goals.Goals)
+    {
+        var status = experiments.IsBuilt(g.Id) ? "[green]built[/]"
+            : Directory.Exists(Path.Combine(layout.Root, goals.SectionOf(g).Folder)) ? $"[yellow]pending[/]{(g.Pending is { } p ? " — " + Markup.Escape(p) : "")}"
+            : "[grey]not built[/]";
+        table.AddRow(g.Id, goals.SectionOf(g).Folder, status, Markup.Escape(g.Statement));
+    }
+    AnsiConsole.Write(table);
+    foreach (var problem in experiments.Problems) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(problem)}[/]");
+    AnsiConsole.MarkupLine($"{experiments.GoalIds.Count} of {goals.Goals.Count} goals built.");
+    return 0;
+});
+
+var run = new Command("run", "run experiments and write reports/index.md, one page per goal and reports/results.json")
+{
+    targets, scaleOption, outOption, seedOption,
+};
+run.SetAction(async (parse, cancellationToken) =>
+{
+    var (layout, goals, experiments) = Load();
+    var scale = parse.GetValue(scaleOption) == "small" ? Scale.Small : Scale.Full;
+    var reports = Path.GetFullPath(parse.GetValue(outOption) ?? layout.ReportsDirectory);
+    var runner = new ExperimentRunner(layout, goals, experiments, reports);
+    try
+    {
+        return await runner.RunAsync(parse.GetValue(targets) ?? [], scale, parse.GetValue(seedOption), cancellationToken);
+    }
+    catch (ArgumentException e)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+        return 2;
+    }
+});
+
+var root = new RootCommand("stateless-mind: the measured goals of the Stateless Mind labs") { list, run };
+return await root.Parse(args).InvokeAsync();
+
+static (RepositoryLayout, GoalCatalog, ExperimentCatalog) Load()
+{
+    var layout = RepositoryLayout.Locate();
+    var goals = GoalCatalog.Load(layout);
+    return (layout, goals, ExperimentCatalog.Discover(layout, goals));
+}

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using StatelessMind.Runner;
+
+namespace StatelessMind.Tests;
+
+/// <summary>
+/// The catalog is the contract between the curriculum and the repository: 72 goals over 22 sections,
+/// and every lab that exists carries, for each of its goals, a [Goal] test and an experiment.
+/// </summary>
+public sealed partial class CatalogTests
+{
+    private static readonly RepositoryLayout Layout = RepositoryLayout.Locate();
+    private static readonly GoalCatalog Goals = GoalCatalog.Load(Layout);
+
+    [GeneratedRegex("""\[Goal\("(?<id>[0-9.]+-[0-9]+)"\)\]""")]
+    private static partial Regex GoalAttributeUse();
+
+    [Fact]
+    public void Catalog_has_72_unique_goals_over_22_sections()
+    {
+        Assert.Equal(22, Goals.Sections.Count);
+        Assert.Equal(22, Goals.Sections.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(72, Goals.Goals.Count);
+        Assert.Equal(72, Goals.Goals.Select(g => g.Id).Distinct().Count());
+        foreach (var section in Goals.Sections)
+        {
+            var numbers = Goals.Goals.Where(g => g.Section == section.Id).Select(g => GoalId.NumberOf(g.Id)).Order().ToList();
+            Assert.True(numbers.Count > 0, $"section {section.Id} has no goals");
+            Assert.Equal(Enumerable.Range(1, numbers.Count), numbers); // 1..n without gaps
+            Assert.Equal($"labs/{section.Id}", section.Folder);
+            Assert.Matches("^[A-Z][A-Za-z]+$", section.Project);
+        }
+    }
+
+    [Fact]
+    public void Every_goal_has_a_statement_technologies_and_means()
+    {
+        foreach (var g in Goals.Goals)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(g.Statement), $"{g.Id} has no statement");
+            Assert.NotEmpty(g.Technologies);
+            Assert.NotEmpty(g.Means);
+        }
+    }
+
+    [Fact]
+    public void Every_existing_lab_has_a_readme_a_solution_and_its_projects()
+    {
+        foreach (var section in ExistingLabs())
+        {
+            var dir = Path.Combine(Layout.Root, section.Folder);
+            Assert.True(File.Exists(Path.Combine(dir, "README.md")), $"{section.Folder}/README.md is missing");
+            Assert.True(File.Exists(Path.Combine(dir, "lab.sln")), $"{section.Folder}/lab.sln is missing");
+            Assert.True(File.Exists(Path.Combine(dir, "src", $"{section.Project}.csproj")), $"{section.Folder}/src/{section.Project}.csproj is missing");
+            Assert.True(File.Exists(Path.Combine(dir, "tests", $"{section.Project}.Tests.csproj")), $"{section.Folder}/tests/{section.Project}.Tests.csproj is missing");
+        }
+    }
+
+    [Fact]
+    public void Every_goal_of_an_existing_lab_has_a_goal_test_unless_pending()
+    {
+        var tested = TestedGoals();
+        var missing = ExistingLabGoals().Where(g => g.Pending is null && !tested.Contains(g.Id)).Select(g => g.Id).ToList();
+        Assert.True(missing.Count == 0, $"goals without a [Goal(\"…\")] test: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void Every_goal_of_an_existing_lab_has_an_experiment_unless_pending()
+    {
+        var experiments = ExperimentCatalog.Discover(Layout, Goals);
+        Assert.True(experiments.Problems.Count == 0, string.Join(Environment.NewLine, experiments.Problems));
+        var missing = ExistingLabGoals().Where(g => g.Pending is null && !experiments.IsBuilt(g.Id)).Select(g => g.Id).ToList();
+        Assert.True(missing.Count == 0, $"goals without an experiment: {string.Join(", ", missing)}");
+        // A pending mark must not outlive the work it waits for.
+        var stale = Goals.Goals.Where(g => g.Pending is not null && experiments.IsBuilt(g.Id)).Select(g => g.Id).ToList();
+        Assert.True(stale.Count == 0, $"goals marked pending that have an experiment (remove the mark): {string.Join(", ", stale)}");
+    }
+
+    [Fact]
+    public void Goal_tests_name_only_goals_of_the_catalog()
+    {
+        var unknown = TestedGoals().Where(id => Goals.Find(id) is null).ToList();
+        Assert.True(unknown.Count == 0, $"[Goal] ids not in goals.yaml: {string.Join(", ", unknown)}");
+    }
+
+    private static IEnumerable<SectionEntry> ExistingLabs() =>
+        Goals.Sections.Where(s => Directory.Exists(Path.Combine(Layout.Root, s.Folder)));
+
+    private static IEnumerable<GoalEntry> ExistingLabGoals()
+    {
+        var labs = ExistingLabs().Select(s => s.Id).ToHashSet();
+        return Goals.Goals.Where(g => labs.Contains(g.Section));
+    }
+
+    /// <summary>Goal ids named by [Goal("…")] in the test sources of the labs and of tests/.</summary>
+    private static HashSet<string> TestedGoals()
+    {
+        var roots = ExistingLabs().Select(s => Path.Combine(Layout.Root, s.Folder, "tests")).Where(Directory.Exists);
+        return roots
+            .SelectMany(r => Directory.EnumerateFiles(r, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => GoalAttributeUse().Matches(File.ReadAllText(f)).Select(m => m.Groups["id"].Value))
+            .ToHashSet();
+    }
+}
