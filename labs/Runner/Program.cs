@@ -48,7 +48,9 @@ run.SetAction(async (parse, cancellationToken) =>
     var runner = new ExperimentRunner(layout, goals, experiments, reports);
     try
     {
-        return await runner.RunAsync(parse.GetValue(targets) ?? [], scale, parse.GetValue(seedOption), cancellationToken);
+        var status = await runner.RunAsync(parse.GetValue(targets) ?? [], scale, parse.GetValue(seedOption), cancellationToken);
+        RefreshFigures(layout, reports, []);
+        return status;
     }
     catch (ArgumentException e)
     {
@@ -57,8 +59,38 @@ run.SetAction(async (parse, cancellationToken) =>
     }
 });
 
-var root = new RootCommand("stateless-mind: the measured goals of the Stateless Mind labs") { list, run };
+var files = new Argument<string[]>("files")
+{
+    Description = "Markdown files to refresh (default: every labs/**/*.md with a figures block)",
+    Arity = ArgumentArity.ZeroOrMore,
+};
+var figures = new Command("figures", "refresh the <!-- figures: ids --> blocks of Markdown files from reports/results.json") { files, outOption };
+figures.SetAction(parse =>
+{
+    var layout = RepositoryLayout.Locate();
+    var reports = Path.GetFullPath(parse.GetValue(outOption) ?? layout.ReportsDirectory);
+    return RefreshFigures(layout, reports, parse.GetValue(files) ?? []);
+});
+
+var root = new RootCommand("stateless-mind: the measured goals of the Stateless Mind labs") { list, run, figures };
 return await root.Parse(args).InvokeAsync();
+
+static int RefreshFigures(RepositoryLayout layout, string reports, IReadOnlyList<string> files)
+{
+    var results = Path.Combine(reports, "results.json");
+    if (!File.Exists(results))
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(results)} does not exist: run `stateless-mind run` first.[/]");
+        return 2;
+    }
+    var targets = files.Count > 0
+        ? files.Select(Path.GetFullPath).ToList()
+        : Directory.EnumerateFiles(layout.LabsDirectory, "*.md", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+    foreach (var changed in FiguresBlock.RefreshFiles(targets, results, layout.Root))
+        AnsiConsole.MarkupLine($"figures refreshed: {Markup.Escape(Path.GetRelativePath(layout.Root, changed))}");
+    return 0;
+}
 
 static (RepositoryLayout, GoalCatalog, ExperimentCatalog) Load()
 {
