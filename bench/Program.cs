@@ -1,13 +1,12 @@
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Jobs;
 
 // In-process toolchain: the benchmarks run in this (Release) process instead of a generated project,
 // so the repository's build settings apply unchanged. Each suite marks its baseline; reports show ratios.
+// The default config already exports GitHub-flavoured Markdown (copied to bench/reports by make bench).
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault())
-    .AddExporter(MarkdownExporter.GitHub)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

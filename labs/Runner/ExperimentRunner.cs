@@ -127,7 +127,8 @@ public sealed class ExperimentRunner(RepositoryLayout layout, GoalCatalog goals,
             var status = StatusOf(g);
             if (findings.TryGetValue(g.Id, out var now)) return new GoalRow(g, goals.SectionOf(g), status, now, true);
             var earlier = Path.Combine(reportsDirectory, g.Id, FindingReport.JsonFileName);
-            var previous = status == GoalStatus.Built && File.Exists(earlier) ? FindingReport.Read(earlier) : null;
+            // A lab that is being rebuilt may not load right now; its last measurement still stands.
+            var previous = status != GoalStatus.NotBuilt && File.Exists(earlier) ? FindingReport.Read(earlier) : null;
             return new GoalRow(g, goals.SectionOf(g), status, previous, false);
         }).ToList();
 

@@ -1,0 +1,4 @@
+namespace StatelessMind.Labs.Relational.Crud;
+
+/// <summary>What it takes to register a customer.</summary>
+public sealed record NewCustomer(string Email, string FullName);

@@ -1,0 +1,4 @@
+namespace StatelessMind.Labs.Relational.Crud;
+
+/// <summary>One line of an order to place: which product, how many.</summary>
+public sealed record OrderLineRequest(long ProductId, int Quantity);
