@@ -28,22 +28,28 @@ public sealed class MeasurementTests
     }
 
     [Fact]
-    public async Task The_resource_sampler_sees_a_busy_process()
+    public async Task The_resource_sampler_tells_a_busy_process_from_an_idle_one()
     {
         using var busy = Process.Start(new ProcessStartInfo("sh", ["-c", "while :; do :; done"]))!;
+        using var idle = Process.Start(new ProcessStartInfo("sleep", ["60"]))!;
         try
         {
-            await using var sampler = ResourceSampler.StartForTree(busy.Id, TimeSpan.FromMilliseconds(100));
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (sampler.Samples.Count(s => s.CpuPercent > 0) < 5 && DateTime.UtcNow < deadline) await Task.Delay(50);
-            var samples = await sampler.StopAsync();
-            Assert.True(samples.Count >= 5, $"only {samples.Count} samples");
-            Assert.True(samples.Max(s => s.CpuPercent) > 20, $"a spinning shell should use CPU; max seen {samples.Max(s => s.CpuPercent):0.#}%");
-            Assert.All(samples, s => Assert.True(s.RssBytes > 0));
+            await using var busySampler = ResourceSampler.StartForTree(busy.Id, TimeSpan.FromMilliseconds(100));
+            await using var idleSampler = ResourceSampler.StartForTree(idle.Id, TimeSpan.FromMilliseconds(100));
+            // On a loaded machine the spinning shell gets only a slice of a core: wait until CPU shows at all.
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (busySampler.Samples.Count(s => s.CpuPercent > 0) < 3 && DateTime.UtcNow < deadline) await Task.Delay(50);
+            var busySamples = await busySampler.StopAsync();
+            var idleSamples = await idleSampler.StopAsync();
+            Assert.True(busySamples.Count(s => s.CpuPercent > 0) >= 3, $"a spinning shell should use CPU; samples: {string.Join(", ", busySamples.Select(s => s.CpuPercent.ToString("0.#")))}");
+            Assert.True(idleSamples.Count >= 3, $"only {idleSamples.Count} samples of the idle process");
+            Assert.All(idleSamples, s => Assert.Equal(0, s.CpuPercent)); // sleep(1) uses no CPU while it waits
+            Assert.All(busySamples.Concat(idleSamples), s => Assert.True(s.RssBytes > 0));
         }
         finally
         {
             busy.Kill();
+            idle.Kill();
         }
     }
 }

@@ -1,0 +1,37 @@
+using StatelessMind.Labs.Encoding.Experiments;
+
+namespace StatelessMind.Labs.Encoding.Tests;
+
+/// <summary>Both experiments at small scale: every check they make holds.</summary>
+public sealed class ExperimentTests(ITestOutputHelper output)
+{
+    private async Task<Finding> RunAsync(IExperiment experiment)
+    {
+        await using var services = new ExperimentServices();
+        var finding = await experiment.RunAsync(ExperimentContext.ForTest(services, experiment.GoalId), CancellationToken.None);
+        output.WriteLine(finding.Summary);
+        foreach (var note in finding.Notes) output.WriteLine(note);
+        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Value:0.###} {f.Unit}");
+        return finding;
+    }
+
+    [Fact]
+    [Goal("1.1.5-1")]
+    public async Task The_schema_evolution_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await RunAsync(new SchemaEvolutionExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(64, finding.Figures.Single(f => f.Name == "checker agrees with Apache.Avro").Value);
+        Assert.Equal(40, finding.Figures.Single(f => f.Name == "readable reader/writer pairs").Value);
+    }
+
+    [Fact]
+    [Goal("1.1.5-2")]
+    public async Task The_format_comparison_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await RunAsync(new FormatComparisonExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.InRange(finding.Figures.Single(f => f.Name == "Avro size vs JSON").Value, 0.2, 0.7);
+        Assert.InRange(finding.Figures.Single(f => f.Name == "Protobuf size vs JSON").Value, 0.2, 0.7);
+    }
+}
