@@ -1,0 +1,24 @@
+using StatelessMind.Labs.Programming.Native;
+
+namespace StatelessMind.Labs.Programming;
+
+/// <summary>Runs the growth measurement inside C (one P/Invoke call per rule, not per push).</summary>
+public static unsafe class AmortisedGrowth
+{
+    /// <summary>Pushes <paramref name="pushes"/> integers into a fresh C array growing by <paramref name="rule"/>;
+    /// returns the checkpoints at every power of two and at the end.</summary>
+    public static IReadOnlyList<GrowthPoint> Measure(GrowthRule rule, long pushes)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pushes, 1);
+        DynArrayNative.EnsureLoaded();
+        var points = new DynArrayNative.GrowthPointNative[70];
+        int written;
+        fixed (DynArrayNative.GrowthPointNative* p = points)
+            written = DynArrayNative.MeasureGrowth(rule.Factor, (nuint)rule.Step, (ulong)pushes, p, points.Length);
+        if (written < 0) throw NativeDynArray.Error(-written, $"da_measure_growth({rule.Name}, {pushes})");
+        return points.Take(written)
+            .Select(x => new GrowthPoint(x.Pushes, x.Capacity, x.Grows, x.ElementsCopied, x.ElementsMoved))
+            .ToList();
+    }
+}

@@ -1,0 +1,27 @@
+using System.Runtime.InteropServices;
+
+namespace StatelessMind.Labs.Programming;
+
+/// <summary>CPU time of the calling thread (clock_gettime(CLOCK_THREAD_CPUTIME_ID)), the clock the C and Rust
+/// benchmarks of this lab use too: on a shared machine, time spent waiting for a core is not the code's cost.</summary>
+internal static partial class ThreadCpuClock
+{
+    private const int ClockThreadCpuTimeId = 3; // Linux
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out Timespec time);
+
+    public static double NowNanoseconds()
+    {
+        if (ClockGetTime(ClockThreadCpuTimeId, out var t) != 0)
+            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
+        return t.Seconds * 1e9 + t.Nanoseconds;
+    }
+}

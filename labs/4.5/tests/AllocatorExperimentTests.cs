@@ -1,0 +1,35 @@
+using StatelessMind.Labs.SystemsProgramming.Allocation;
+
+namespace StatelessMind.Labs.SystemsProgramming.Tests;
+
+[Collection(AllocatorCollection.Name)]
+public sealed class AllocatorExperimentTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Goal("4.5-2")]
+    public async Task The_experiment_holds_at_small_scale()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new AllocatorExperiment().RunAsync(ExperimentContext.ForTest(services, "4.5-2"), CancellationToken.None);
+        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
+        foreach (var n in finding.Notes) output.WriteLine(n);
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(AllocBench.Workloads.Length, finding.Tables[0].Rows.Count);
+        Assert.True(finding.FigureNamed("speed-up over glibc, churn")!.Value > 0);
+    }
+
+    [Fact]
+    [Goal("4.5-2")]
+    public void Allocbench_lines_are_parsed_and_a_broken_one_is_named()
+    {
+        const string text = "workload=churn allocator=sm rep=1 seconds=0.5 cpu_seconds=0.4 ops=100 ns_per_op=4000 maxrss_kb=2000 peak_requested_bytes=99 heap_check=ok\n" +
+                            "workload=churn allocator=glibc rep=1 seconds=0.9 cpu_seconds=0.8 ops=100 ns_per_op=8000 maxrss_kb=1000 peak_requested_bytes=99 heap_check=n/a\n" +
+                            "summary workload=churn glibc_cpu_seconds=0.8\n";
+        var c = AllocBench.Compare(AllocBench.Parse(text)).Single();
+        Assert.Equal(2.0, c.SpeedUp, 9);
+        Assert.Equal(2.0, c.RssRatio, 9);
+        Assert.True(c.HeapChecksOk);
+        var e = Assert.Throws<FormatException>(() => AllocBench.Parse("workload=churn allocator=sm rep=x"));
+        Assert.Contains("line 1", e.Message, StringComparison.Ordinal);
+    }
+}
