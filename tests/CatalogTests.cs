@@ -83,6 +83,24 @@ public sealed partial class CatalogTests
         Assert.True(unknown.Count == 0, $"[Goal] ids not in goals.yaml: {string.Join(", ", unknown)}");
     }
 
+    [Fact]
+    public void The_readme_lab_index_tells_each_labs_status_truthfully()
+    {
+        var readme = File.ReadAllText(Path.Combine(Layout.Root, "README.md"));
+        var block = readme[readme.IndexOf("<!-- lab-index -->", StringComparison.Ordinal)..readme.IndexOf("<!-- /lab-index -->", StringComparison.Ordinal)];
+        foreach (var section in Goals.Sections)
+        {
+            var row = block.Split('\n').SingleOrDefault(l => l.StartsWith($"| {section.Id} ", StringComparison.Ordinal));
+            Assert.True(row is not null, $"README's lab index has no row for {section.Id}");
+            var stated = row!.TrimEnd().TrimEnd('|').Split('|').Last().Trim();
+            var goals = Goals.Goals.Where(g => g.Section == section.Id).ToList();
+            var expected = !Directory.Exists(Path.Combine(Layout.Root, section.Folder)) ? "not started"
+                : goals.All(g => g.Pending is null) ? "built"
+                : $"partial ({string.Join(", ", goals.Where(g => g.Pending is null).Select(g => g.Id))})";
+            Assert.True(expected == stated, $"README says {section.Id} is '{stated}', but it is '{expected}'");
+        }
+    }
+
     private static IEnumerable<SectionEntry> ExistingLabs() =>
         Goals.Sections.Where(s => Directory.Exists(Path.Combine(Layout.Root, s.Folder)));
 
