@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+
+namespace StatelessMind.Labs.Storage.Lsm;
+
+/// <summary>Reads a data block written by <see cref="BlockBuilder"/> (its checksum already verified).
+/// Any entry that does not parse is reported as corruption with the block's file and offset.</summary>
+internal sealed class BlockIterator
+{
+    private readonly byte[] _block;
+    private readonly int _restartsOffset;
+    private readonly int _restartCount;
+    private readonly string _file;
+    private readonly long _blockOffset;
+    private byte[] _key = new byte[64];
+    private int _keyLength;
+    private int _current = -1; // offset of the current entry; -1 = not valid
+    private int _next;
+    private int _valueOffset;
+    private int _valueLength; // -1 = tombstone
+
+    public BlockIterator(byte[] block, int length, string file, long blockOffset)
+    {
+        _block = block;
+        _file = file;
+        _blockOffset = blockOffset;
+        if (length < 4) throw Corrupt("block shorter than its restart count");
+        _restartCount = (int)BinaryPrimitives.ReadUInt32LittleEndian(block.AsSpan(length - 4));
+        _restartsOffset = length - 4 - 4 * _restartCount;
+        if (_restartCount < 1 || _restartsOffset < 0) throw Corrupt($"restart count {_restartCount} does not fit the block of {length} bytes");
+    }
+
+    public bool Valid => _current >= 0;
+    public ReadOnlySpan<byte> Key => _key.AsSpan(0, _keyLength);
+    public bool IsTombstone => _valueLength < 0;
+    public byte[]? Value => _valueLength < 0 ? null : _block.AsSpan(_valueOffset, _valueLength).ToArray();
+
+    public void SeekToFirst()
+    {
+        _keyLength = 0;
+        ParseAt(0);
+    }
+
+    public void Next()
+    {
+        if (_next >= _restartsOffset) _current = -1;
+        else ParseAt(_next);
+    }
+
+    /// <summary>Binary search over the restart points (whole keys), then a linear scan inside one interval.</summary>
+    public void Seek(ReadOnlySpan<byte> target)
+    {
+        int lo = 0, hi = _restartCount - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            _keyLength = 0;
+            ParseAt(RestartOffset(mid));
+            if (KeyComparer.Compare(Key, target) < 0) lo = mid;
+            else hi = mid - 1;
+        }
+        _keyLength = 0;
+        ParseAt(RestartOffset(lo));
+        while (Valid && KeyComparer.Compare(Key, target) < 0) Next();
+    }
+
+    private int RestartOffset(int i)
+    {
+        var offset = (int)BinaryPrimitives.ReadUInt32LittleEndian(_block.AsSpan(_restartsOffset + 4 * i));
+        if (offset < 0 || offset >= _restartsOffset) throw Corrupt($"restart point {i} points to {offset}, outside the entries");
+        return offset;
+    }
+
+    private void ParseAt(int offset)
+    {
+        if (offset >= _restartsOffset)
+        {
+            _current = -1;
+            return;
+        }
+        var span = _block.AsSpan(0, _restartsOffset);
+        var p = offset;
+        var shared = Varint.Read(span, ref p);
+        var unshared = Varint.Read(span, ref p);
+        var valueField = Varint.Read(span, ref p);
+        if (shared < 0 || unshared < 0 || valueField < 0 || shared > _keyLength || unshared > span.Length - p)
+            throw Corrupt($"entry at block byte {offset} has an invalid header");
+        var valueLength = valueField == 0 ? -1 : (int)valueField - 1;
+        var keyLength = (int)(shared + unshared);
+        if (valueLength > span.Length - p - unshared) throw Corrupt($"entry at block byte {offset} runs past the block");
+        if (_key.Length < keyLength) Array.Resize(ref _key, Math.Max(keyLength, _key.Length * 2));
+        span.Slice(p, (int)unshared).CopyTo(_key.AsSpan((int)shared));
+        _keyLength = keyLength;
+        p += (int)unshared;
+        _valueOffset = p;
+        _valueLength = valueLength;
+        _current = offset;
+        _next = p + Math.Max(0, valueLength);
+    }
+
+    private CorruptionException Corrupt(string problem) => new(_file, _blockOffset, problem);
+}

@@ -1,0 +1,81 @@
+namespace StatelessMind.Labs.Storage.Lsm;
+
+/// <summary>
+/// Merges sorted children into one sorted stream with one entry per key. Children are ranked by age
+/// (index 0 = newest: the memtable, then level 0 newest first, then levels 1, 2 …); when several hold a key,
+/// the newest wins and the others are skipped. Tombstones are passed through (Value == null): a user scan
+/// hides them, a compaction decides whether it may drop them.
+/// </summary>
+internal sealed class MergingIterator : IKeyValueIterator
+{
+    private readonly IKeyValueIterator[] _children;
+    private readonly int[] _heap; // indices of valid children, a min-heap by (key, rank)
+    private int _size;
+
+    public MergingIterator(IReadOnlyList<IKeyValueIterator> children)
+    {
+        _children = [.. children];
+        _heap = new int[_children.Length];
+    }
+
+    public bool Valid => _size > 0;
+    public ReadOnlySpan<byte> Key => _children[_heap[0]].Key;
+    public byte[]? Value => _children[_heap[0]].Value;
+
+    public void SeekToFirst()
+    {
+        foreach (var c in _children) c.SeekToFirst();
+        Rebuild();
+    }
+
+    public void Seek(ReadOnlySpan<byte> key)
+    {
+        foreach (var c in _children) c.Seek(key);
+        Rebuild();
+    }
+
+    public void Next()
+    {
+        #region Exercise 1.1.4-1: advance the merge: step every child that sits on the current key, keeping the heap ordered
+        var current = Key.ToArray();
+        while (_size > 0 && KeyComparer.Compare(_children[_heap[0]].Key, current) == 0)
+        {
+            var top = _heap[0];
+            _children[top].Next();
+            if (_children[top].Valid) SiftDown(0);
+            else
+            {
+                _heap[0] = _heap[--_size];
+                if (_size > 0) SiftDown(0);
+            }
+        }
+        #endregion
+    }
+
+    private void Rebuild()
+    {
+        _size = 0;
+        for (var i = 0; i < _children.Length; i++)
+            if (_children[i].Valid) _heap[_size++] = i;
+        for (var i = _size / 2 - 1; i >= 0; i--) SiftDown(i);
+    }
+
+    private bool Less(int a, int b)
+    {
+        var c = KeyComparer.Compare(_children[a].Key, _children[b].Key);
+        return c < 0 || (c == 0 && a < b);
+    }
+
+    private void SiftDown(int i)
+    {
+        while (true)
+        {
+            int l = 2 * i + 1, r = l + 1, smallest = i;
+            if (l < _size && Less(_heap[l], _heap[smallest])) smallest = l;
+            if (r < _size && Less(_heap[r], _heap[smallest])) smallest = r;
+            if (smallest == i) return;
+            (_heap[i], _heap[smallest]) = (_heap[smallest], _heap[i]);
+            i = smallest;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace StatelessMind.Labs.Storage.Lsm;
+
+/// <summary>Iterates one SSTable block by block.</summary>
+internal sealed class TableIterator(SSTableReader table) : IKeyValueIterator
+{
+    private BlockIterator? _block;
+    private int _blockIndex;
+
+    public bool Valid => _block is { Valid: true };
+    public ReadOnlySpan<byte> Key => _block!.Key;
+    public byte[]? Value => _block!.Value;
+
+    public void SeekToFirst()
+    {
+        _blockIndex = 0;
+        Load();
+        _block?.SeekToFirst();
+        SkipEmpty();
+    }
+
+    public void Seek(ReadOnlySpan<byte> key)
+    {
+        _blockIndex = table.FindBlock(key);
+        Load();
+        _block?.Seek(key);
+        SkipEmpty();
+    }
+
+    public void Next()
+    {
+        _block!.Next();
+        SkipEmpty();
+    }
+
+    private void Load() => _block = _blockIndex < table.DataBlocks ? table.ReadBlock(_blockIndex) : null;
+
+    private void SkipEmpty()
+    {
+        while (_block is { Valid: false })
+        {
+            _blockIndex++;
+            Load();
+            _block?.SeekToFirst();
+        }
+    }
+}
