@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using StatelessMind.Harness.Measurement;
 using StatelessMind.Labs.SystemsProgramming.Native;
 
 namespace StatelessMind.Labs.SystemsProgramming.Allocation;

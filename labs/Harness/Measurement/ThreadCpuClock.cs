@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace StatelessMind.Labs.Programming;
+namespace StatelessMind.Harness.Measurement;
 
-/// <summary>CPU time of the calling thread (clock_gettime(CLOCK_THREAD_CPUTIME_ID)), the clock the C and Rust
-/// benchmarks of this lab use too: on a shared machine, time spent waiting for a core is not the code's cost.</summary>
-internal static partial class ThreadCpuClock
+/// <summary>CPU time of the calling thread (clock_gettime(CLOCK_THREAD_CPUTIME_ID)), the clock the native
+/// benchmarks use too: on a shared machine, time spent waiting for a core is not the code's cost. Linux only.</summary>
+public static partial class ThreadCpuClock
 {
     private const int ClockThreadCpuTimeId = 3; // Linux
 
