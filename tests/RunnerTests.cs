@@ -51,6 +51,26 @@ public sealed class RunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_partial_run_keeps_the_rows_of_goals_it_did_not_measure_and_code_fences_are_left_alone()
+    {
+        var measured = new Dictionary<string, Finding>
+        {
+            ["1.1.3-1"] = new() { GoalId = "1.1.3-1", Title = "t", Verdict = Verdict.Pass, Summary = "s", Figures = [new Figure("stale reads", 16.6, "%", IsKey: true)] },
+            ["4.1-2"] = new() { GoalId = "4.1-2", Title = "t", Verdict = Verdict.Pass, Summary = "s", Figures = [new Figure("lost writes", 249, "", IsKey: true)] },
+        };
+        var full = FiguresBlock.Refresh("<!-- figures: 1.1.3-1 4.1-2 -->\n<!-- /figures -->\n", measured, "r.json");
+        var partial = new Dictionary<string, Finding> { ["4.1-2"] = measured["4.1-2"] with { Figures = [new Figure("lost writes", 250, "", IsKey: true)] } };
+        var after = FiguresBlock.Refresh(full, partial, "r.json");
+        Assert.Contains("| 1.1.3-1 | stale reads | 16.6 % |", after); // kept from the earlier run
+        Assert.Contains("| 4.1-2 | lost writes | 250 |", after);       // refreshed
+        Assert.DoesNotContain("| 4.1-2 | lost writes | 249 |", after);
+
+        var fenced = "```markdown\n<!-- figures: 4.1-2 -->\nexample\n<!-- /figures -->\n```\n";
+        Assert.Equal(fenced, FiguresBlock.Refresh(fenced, measured, "r.json"));
+        Assert.False(FiguresBlock.HasBlocks(fenced));
+    }
+
+    [Fact]
     public async Task A_run_writes_the_index_the_goal_page_and_results_json()
     {
         var catalog = ExperimentCatalog.Discover(Layout, Goals);

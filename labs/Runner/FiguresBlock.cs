@@ -31,25 +31,39 @@ public static partial class FiguresBlock
         return findings;
     }
 
-    /// <summary>Rewrites every figures block of the text; returns the new text.</summary>
-    public static string Refresh(string markdown, IReadOnlyDictionary<string, Finding> findings, string resultsSource) =>
-        Block().Replace(markdown, m =>
-        {
-            var ids = m.Groups["ids"].Value.Split([' ', ',', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            return m.Groups["open"].Value + "\n" + Table(ids, findings, resultsSource) + m.Groups["close"].Value;
-        });
-
-    public static bool HasBlocks(string markdown) => Block().IsMatch(markdown);
-
-    private static string Table(IReadOnlyList<string> ids, IReadOnlyDictionary<string, Finding> findings, string resultsSource)
+    /// <summary>
+    /// Rewrites every figures block of the text (outside fenced code) and returns the new text. A goal
+    /// that the results do not hold keeps the rows it had: a partial run never erases a measurement.
+    /// </summary>
+    public static string Refresh(string markdown, IReadOnlyDictionary<string, Finding> findings, string resultsSource)
     {
+        var parts = Fence().Split(markdown); // even indices: prose; odd: fenced code, left alone
+        for (var i = 0; i < parts.Length; i += 2)
+            parts[i] = Block().Replace(parts[i], m =>
+            {
+                var ids = m.Groups["ids"].Value.Split([' ', ',', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                return m.Groups["open"].Value + "\n" + Table(ids, findings, m.Groups["body"].Value, resultsSource) + m.Groups["close"].Value;
+            });
+        return string.Concat(parts);
+    }
+
+    [GeneratedRegex(@"(^```.*?^```[^\n]*$)", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex Fence();
+
+    public static bool HasBlocks(string markdown) => Fence().Split(markdown).Where((_, i) => i % 2 == 0).Any(Block().IsMatch);
+
+    private static string Table(IReadOnlyList<string> ids, IReadOnlyDictionary<string, Finding> findings, string previousBody, string resultsSource)
+    {
+        var previousRows = previousBody.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var md = new StringBuilder();
         md.AppendLine("| goal | figure | value | verdict |").AppendLine("|---|---|---:|---|");
         foreach (var id in ids)
         {
             if (!findings.TryGetValue(id, out var f))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {id} | — | not measured yet (`make run`) | |");
+                var kept = previousRows.Where(l => l.StartsWith($"| {id} |", StringComparison.Ordinal)).ToList();
+                if (kept.Count == 0) kept.Add($"| {id} | — | not measured yet (`make run`) | |");
+                foreach (var row in kept) md.AppendLine(row);
                 continue;
             }
             var key = f.Figures.Where(x => x.IsKey).DefaultIfEmpty().ToList();

@@ -1,0 +1,8 @@
+namespace StatelessMind.Labs.Consensus.Raft.KeyValue;
+
+public enum KvOp : byte
+{
+    Get,
+    Put,
+    Append,
+}

@@ -1,0 +1,8 @@
+namespace StatelessMind.Labs.Consensus.Raft;
+
+public enum RaftRole
+{
+    Follower,
+    Candidate,
+    Leader,
+}

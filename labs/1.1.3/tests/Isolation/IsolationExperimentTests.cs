@@ -1,0 +1,23 @@
+using StatelessMind.Harness.Services;
+using StatelessMind.Labs.Consensus.Isolation;
+
+namespace StatelessMind.Labs.Consensus.Tests.Isolation;
+
+/// <summary>The 1.1.3-1 experiment at small scale: the whole matrix as documented, strong reads never stale.</summary>
+public sealed class IsolationExperimentTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Goal("1.1.3-1")]
+    public async Task The_matrix_matches_the_documentation_and_only_the_async_replica_is_stale()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new IsolationExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.3-1"), CancellationToken.None);
+        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
+        foreach (var n in finding.Notes) output.WriteLine(n);
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(24, finding.FigureNamed(IsolationFigureNames.CellsAsDocumented)!.Value);
+        Assert.Equal(0, finding.FigureNamed(IsolationFigureNames.AnomaliesSerializable)!.Value);
+        Assert.Equal(0, finding.FigureNamed(IsolationFigureNames.SyncStaleReads)!.Value);
+        Assert.True(finding.FigureNamed(IsolationFigureNames.AsyncStaleReads)!.Value > 0);
+    }
+}

@@ -1,0 +1,26 @@
+using StatelessMind.Harness.Services;
+using StatelessMind.Labs.Consensus.TwoPhaseCommit;
+using F = StatelessMind.Labs.Consensus.TwoPhaseCommit.TwoPhaseCommitFigureNames;
+
+namespace StatelessMind.Labs.Consensus.Tests.TwoPhaseCommit;
+
+/// <summary>The 1.1.3-2 experiment at small scale: randomized transfers with a crash at every step keep the invariant.</summary>
+public sealed class TwoPhaseCommitExperimentTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Goal("1.1.3-2")]
+    public async Task Randomized_transfers_with_crashes_conserve_the_total_and_leave_nothing_in_doubt()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new TwoPhaseCommitExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.3-2"), CancellationToken.None);
+        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
+        foreach (var n in finding.Notes) output.WriteLine(n);
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(0, finding.FigureNamed(F.TotalDrift)!.Value);
+        Assert.Equal(0, finding.FigureNamed(F.AtomicityViolations)!.Value);
+        Assert.Equal(0, finding.FigureNamed(F.PreparedLeft)!.Value);
+        Assert.True(finding.FigureNamed(F.RecoveredByCommit)!.Value > 0 && finding.FigureNamed(F.RecoveredByRollback)!.Value > 0,
+            "recovery must have committed some in-doubt transactions and rolled back others");
+        Assert.True(finding.FigureNamed(F.WriterWaitPerDowntime)!.Value >= 1);
+    }
+}

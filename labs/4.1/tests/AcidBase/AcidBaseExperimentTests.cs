@@ -1,0 +1,30 @@
+using StatelessMind.Harness.Services;
+using StatelessMind.Labs.DatabaseTheory.AcidBase;
+using F = StatelessMind.Labs.DatabaseTheory.AcidBase.AcidBaseFigureNames;
+
+namespace StatelessMind.Labs.DatabaseTheory.Tests.AcidBase;
+
+/// <summary>The 4.1-2 experiment at small scale: every check holds and the key figures point the right way.</summary>
+public sealed class AcidBaseExperimentTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Goal("4.1-2")]
+    public async Task The_ACID_store_loses_nothing_and_the_BASE_stores_trade_consistency_for_latency_and_availability()
+    {
+        await using var services = new ExperimentServices();
+        var context = ExperimentContext.ForTest(services, "4.1-2");
+        var finding = await new AcidBaseExperiment().RunAsync(context, CancellationToken.None);
+        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
+        foreach (var n in finding.Notes) output.WriteLine(n);
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(0, finding.FigureNamed(F.PostgresLost)!.Value);
+        Assert.Equal(0, finding.FigureNamed(F.RedisWaitLost)!.Value);
+        Assert.True(finding.FigureNamed(F.RedisLost)!.Value > 0);
+        Assert.True(finding.FigureNamed(F.SyncCost)!.Value > 1, "waiting for the standby costs latency");
+        Assert.Equal(0, finding.FigureNamed(F.LeaderlessStaleR2W2)!.Value);
+        Assert.True(finding.FigureNamed(F.LeaderlessStaleR1W1)!.Value > 0);
+        Assert.True(File.Exists(Path.Combine(context.OutputDirectory.FullName, "leaderless-convergence.png")));
+        if (Mongo.MongoProbe.ConfiguredUri is null)
+            Assert.Contains(finding.Notes, n => n.Contains("MongoDB part not run", StringComparison.Ordinal));
+    }
+}
