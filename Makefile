@@ -3,7 +3,7 @@
 #   make build   build every C# project (and native code)
 #   make test    every test: C# (the solution), ctest, cargo; ends with "tests: N passed, N failed, N skipped"
 #   make run     run every built experiment at full scale; writes reports/index.md
-#   make bench   BenchmarkDotNet suites; writes bench/reports/*.md
+#   make bench   BenchmarkDotNet suites (BENCH='*Crud*' picks some); writes bench/reports/*.md
 #   make up/down the same services in docker compose (see infra/compose/README.md)
 
 SHELL := /bin/bash
@@ -17,9 +17,10 @@ NATIVE_C      := native/c
 NATIVE_BUILD  := native/build
 NATIVE_RUST   := native/rust
 SCALE         ?= full
+BENCH         ?= *
 DOTNET        := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 
-.PHONY: help setup restore native build test test-dotnet test-native run bench up down clean
+.PHONY: help setup restore native build test run bench up down clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -62,7 +63,7 @@ run: setup
 	$(DOTNET) run --project labs/Runner -c Release --no-build -- run --scale $(SCALE)
 
 bench: native
-	$(DOTNET) run --project bench -c Release -- --filter '*' --artifacts bench/BenchmarkDotNet.Artifacts
+	$(DOTNET) run --project bench -c Release -- --filter $(foreach f,$(BENCH),'$(f)') --artifacts bench/BenchmarkDotNet.Artifacts
 	@mkdir -p bench/reports
 	@cp bench/BenchmarkDotNet.Artifacts/results/*-report-github.md bench/reports/ 2>/dev/null || true
 	@echo "bench: reports in bench/reports/"

@@ -112,6 +112,7 @@ typedef struct globals {
     uint64_t *segmap;          /* one bit per possible segment address; read without the lock */
     small_page *partial[NCLASSES];
     segment *small_segs, *medium_segs, *large_segs;
+    uint64_t medium_empty_segments; /* medium segments whose arena is one free block (see medium_free_locked) */
     mblock *bins[M_NBINS];
     tcache *caches;
     uint64_t mapped, peak_mapped, trimmed;

@@ -74,6 +74,7 @@ static medium_segment *medium_segment_new(void) {
     epilogue->size_flags = M_ALLOC; /* size 0, in use, previous (first) free */
     epilogue->tag = mtag(epilogue, 0);
     bin_insert(first);
+    g.medium_empty_segments++;
     return ms;
 }
 
@@ -109,6 +110,7 @@ void *medium_alloc_locked(size_t size) {
         if (b == NULL) return NULL;
     }
     bin_remove(b);
+    if (msize(b) == ARENA_SIZE) g.medium_empty_segments--; /* a whole empty arena is in use again */
     size_t total = msize(b), prev_alloc = b->size_flags & M_PREV_ALLOC;
     /* EXERCISE 4.5-2: split the free block when the rest can stand alone as a free block; else hand out all of it */
     if (total - need >= M_MIN) {
@@ -190,9 +192,15 @@ int medium_free_locked(void *payload, const char **why) {
     mnext(b)->size_flags &= ~M_PREV_ALLOC;
     /* END EXERCISE */
     medium_segment *ms = (medium_segment *)((uintptr_t)b & ~(uintptr_t)SEG_MASK);
-    if (size == ARENA_SIZE && (g.medium_segs != &ms->s || ms->s.next != NULL)) {
-        unmap_segment(&ms->s); /* an empty arena while another exists: give it back */
-        return SM_OK;
+    if (size == ARENA_SIZE) {
+        /* The arena is empty. Keep up to two empty arenas mapped: a working set that swings across a
+         * segment boundary would otherwise map, fault in and unmap 4 MiB on every swing (glibc's trim
+         * threshold is there for the same reason). A third goes back to the OS; sm_trim releases all. */
+        if (g.medium_empty_segments >= 2) {
+            unmap_segment(&ms->s);
+            return SM_OK;
+        }
+        g.medium_empty_segments++;
     }
     bin_insert(b);
     return SM_OK;
@@ -253,6 +261,7 @@ uint64_t medium_trim_locked(void) {
         mblock *first = arena_start((medium_segment *)s);
         if (!(first->size_flags & M_ALLOC) && msize(first) == ARENA_SIZE) {
             bin_remove(first);
+            g.medium_empty_segments--;
             released += s->mapped;
             unmap_segment(s);
         }
@@ -279,9 +288,10 @@ uint64_t medium_trim_locked(void) {
     } while (0)
 
 int check_medium_locked(sm_check_report *r, uint64_t *live_blocks) {
-    uint64_t free_in_arenas = 0, free_bytes = 0, live = 0, live_bytes = 0;
+    uint64_t free_in_arenas = 0, free_bytes = 0, live = 0, live_bytes = 0, empty_arenas = 0;
     for (segment *s = g.medium_segs; s; s = s->next) {
         medium_segment *ms = (medium_segment *)s;
+        if (!(arena_start(ms)->size_flags & M_ALLOC) && msize(arena_start(ms)) == ARENA_SIZE) empty_arenas++;
         char *end = (char *)ms + M_ARENA_OFFSET + ARENA_SIZE;
         int prev_free = 0;
         size_t prev_alloc_expected = M_PREV_ALLOC;
@@ -331,6 +341,8 @@ int check_medium_locked(sm_check_report *r, uint64_t *live_blocks) {
     if (free_bytes != g.medium_free_bytes || free_in_arenas != g.medium_free_blocks)
         FAIL("medium free accounting: %llu bytes in %llu blocks counted, %llu in %llu found", (unsigned long long)g.medium_free_bytes,
              (unsigned long long)g.medium_free_blocks, (unsigned long long)free_bytes, (unsigned long long)free_in_arenas);
+    if (empty_arenas != g.medium_empty_segments)
+        FAIL("medium segments: %llu empty arenas counted, %llu found", (unsigned long long)g.medium_empty_segments, (unsigned long long)empty_arenas);
     if (live != g.medium_live_blocks || live_bytes != g.medium_live_bytes)
         FAIL("medium live accounting: %llu blocks counted, %llu found", (unsigned long long)g.medium_live_blocks, (unsigned long long)live);
     r->free_blocks_checked += free_in_arenas;

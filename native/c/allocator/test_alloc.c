@@ -196,6 +196,30 @@ static void test_coalescing(void) {
     heap_ok("coalescing");
 }
 
+/* A batch of 4 KiB blocks that needs two medium segments, allocated and freed over and over: both arenas,
+ * empty after each free-all, stay mapped instead of one being unmapped and mapped again every cycle;
+ * a trim still gives them back. */
+static void test_spare_medium_segment(void) {
+    enum { N = 1200 }; /* 1200 blocks of ~4 KiB: more than one 4 MiB segment holds */
+    static void *blocks[N];
+    sm_trim();
+    sm_stats first, later;
+    for (int cycle = 0; cycle < 3; cycle++) {
+        for (int i = 0; i < N; i++) CHECK((blocks[i] = sm_malloc(4096)) != NULL);
+        for (int i = 0; i < N; i++) sm_free(blocks[i]);
+        sm_get_stats(cycle == 0 ? &first : &later);
+    }
+    CHECK(first.medium_live_blocks == 0 && later.medium_live_blocks == 0);
+    CHECK(first.segments == later.segments);          /* no segment was unmapped or added by the cycles */
+    CHECK(first.mapped_bytes == later.mapped_bytes);
+    CHECK(later.medium_free_blocks == 2);             /* two empty arenas, each one free block */
+    heap_ok("spare medium segment");
+    CHECK(sm_trim() > 0);                             /* trimming releases the empty arenas */
+    sm_get_stats(&later);
+    CHECK(later.mapped_bytes < first.mapped_bytes);
+    heap_ok("spare medium segment trimmed");
+}
+
 static void test_double_and_invalid_free(void) {
     sm_set_error_handler(capture, NULL);
     sm_reset_error_counts();
@@ -330,6 +354,7 @@ int main(void) {
     test_calloc();
     test_realloc();
     test_coalescing();
+    test_spare_medium_segment();
     test_double_and_invalid_free();
     test_threads();
     test_trim_returns_everything();
