@@ -36,7 +36,39 @@ public sealed class ExperimentContext
         return new PlotRef(fileName, caption);
     }
 
-    /// <summary>A context for tests: small scale, its own services, a temporary output folder.</summary>
+    /// <summary>A context for tests: small scale, its own services, a temporary output folder. The folders of
+    /// one test process sit together under <see cref="TestReportsRoot"/> and stay for inspection until the next
+    /// test process starts, which removes those of processes that have ended.</summary>
     public static ExperimentContext ForTest(ExperimentServices services, string goalId) =>
-        new(Scale.Small, services, new DirectoryInfo(Path.Combine(Path.GetTempPath(), "stateless-mind-test-reports", goalId, Guid.NewGuid().ToString("N")[..8])));
+        new(Scale.Small, services, new DirectoryInfo(Path.Combine(TestProcessFolder.Value, goalId, Guid.NewGuid().ToString("N")[..8])));
+
+    /// <summary>Where <see cref="ForTest"/> puts its output folders, one sub-folder per test process.</summary>
+    public static string TestReportsRoot { get; } = Path.Combine(Path.GetTempPath(), "stateless-mind-test-reports");
+
+    private static readonly Lazy<string> TestProcessFolder = new(() =>
+    {
+        SweepEndedTestFolders();
+        return Path.Combine(TestReportsRoot, ServiceWorkspace.CurrentProcessIdentity.Replace(' ', '-'));
+    });
+
+    /// <summary>Removes the test output folders of test processes that have ended; returns how many it removed.
+    /// A folder is named after its process ("pid-starttime"), so an ended process is recognised from the name
+    /// alone, with no window between creating a folder and marking it as owned.</summary>
+    public static int SweepEndedTestFolders()
+    {
+        if (!Directory.Exists(TestReportsRoot)) return 0;
+        var removed = 0;
+        foreach (var dir in Directory.EnumerateDirectories(TestReportsRoot))
+        {
+            if (ServiceWorkspace.IsRunning(Path.GetFileName(dir).Replace('-', ' '))) continue;
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+                removed++;
+            }
+            catch (IOException) { } // another test process is removing the same folder
+            catch (UnauthorizedAccessException) { }
+        }
+        return removed;
+    }
 }

@@ -35,7 +35,7 @@ public static class ServiceWorkspace
         if (HostCommands.IsRoot && !OperatingSystem.IsWindows()) File.SetUnixFileMode(Root, (UnixFileMode)Convert.ToInt32("1777", 8));
         var dir = Path.Combine(Root, $"{kind}-{Guid.NewGuid():N}"[..(kind.Length + 13)]);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, OwnerFile), $"{Environment.ProcessId} {ProcessStartTicks(Environment.ProcessId)}");
+        File.WriteAllText(Path.Combine(dir, OwnerFile), CurrentProcessIdentity);
         return dir;
     }
 
@@ -78,10 +78,7 @@ public static class ServiceWorkspace
         {
             var owner = Path.Combine(dir, OwnerFile);
             if (!File.Exists(owner)) continue;
-            var parts = File.ReadAllText(owner).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && HostCommands.IsAlive(pid)
-                && ProcessStartTicks(pid) == parts[1])
-                continue; // its owner still runs
+            if (IsRunning(File.ReadAllText(owner))) continue; // its owner still runs
             KillRecordedServers(dir);
             HostCommands.DeleteDirectory(dir);
         }
@@ -101,6 +98,18 @@ public static class ServiceWorkspace
         }
         foreach (var pid in pids.Distinct())
             if (HostCommands.IsAlive(pid)) HostCommands.Signal(pid, HostCommands.SIGKILL);
+    }
+
+    /// <summary>This process as "pid start-ticks": what an owner file records.</summary>
+    internal static string CurrentProcessIdentity { get; } =
+        $"{Environment.ProcessId} {ProcessStartTicks(Environment.ProcessId)}";
+
+    /// <summary>Whether the process an identity ("pid start-ticks") names still runs.</summary>
+    internal static bool IsRunning(string identity)
+    {
+        var parts = identity.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2 && int.TryParse(parts[0], out var pid) && HostCommands.IsAlive(pid)
+               && ProcessStartTicks(pid) == parts[1];
     }
 
     /// <summary>The start time of a process (field 22 of /proc/pid/stat), so a reused pid is not mistaken for the owner.</summary>
