@@ -4,6 +4,7 @@
  * The heap check runs after every phase. Also run under ASan/UBSan and valgrind by ctest. */
 #define _GNU_SOURCE
 #include "sm_alloc.h"
+#include "sm_check.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -11,25 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0, checks = 0;
-
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        checks++;                                                                     \
-        if (!(cond)) {                                                                \
-            failures++;                                                               \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                             \
-    } while (0)
-
 static void heap_ok(const char *phase) {
     sm_check_report r;
     int s = sm_heap_check(&r);
-    checks++;
-    if (s != SM_OK) {
-        failures++;
-        fprintf(stderr, "heap check after %s failed: %s\n", phase, r.message);
-    }
+    CHECKF(s == SM_OK, "heap check after %s: %s", phase, r.message);
 }
 
 static uint64_t rng_state = 12345;
@@ -359,6 +345,5 @@ int main(void) {
     test_threads();
     test_trim_returns_everything();
     test_corruption_is_detected();
-    printf("allocator: %d checks, %d failed\n", checks, failures);
-    return failures == 0 ? 0 : 1;
+    return check_summary("allocator");
 }

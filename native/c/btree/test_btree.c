@@ -3,23 +3,12 @@
  * borrows and merges; the 4 KiB case checks the production geometry. */
 #define _POSIX_C_SOURCE 200809L
 #include "btree.h"
+#include "sm_check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static int failures = 0;
-#define CHECK(cond, ...)                                                      \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                     \
-            fprintf(stderr, "\n");                                            \
-            failures++;                                                       \
-            return;                                                           \
-        }                                                                     \
-    } while (0)
 
 /* xorshift64*: deterministic across platforms */
 static uint64_t rng_state;
@@ -91,15 +80,15 @@ static int scan_matches(btree *t, const model *m) {
 
 static void test_geometry_follows_page_size(void) {
     btree *t = open_tree(temp_path("geometry"), 4096, 64);
-    CHECK(t, "open");
+    REQUIREF(t, "open");
     btree_stats s;
     btree_get_stats(t, &s);
-    CHECK(s.leaf_capacity == 255 && s.inner_capacity == 254, "4 KiB: leaf %u inner %u", s.leaf_capacity, s.inner_capacity);
-    CHECK(s.height == 1 && s.count == 0 && s.page_count == 2, "fresh tree: height %u count %llu pages %llu", s.height, (unsigned long long)s.count, (unsigned long long)s.page_count);
+    REQUIREF(s.leaf_capacity == 255 && s.inner_capacity == 254, "4 KiB: leaf %u inner %u", s.leaf_capacity, s.inner_capacity);
+    REQUIREF(s.height == 1 && s.count == 0 && s.page_count == 2, "fresh tree: height %u count %llu pages %llu", s.height, (unsigned long long)s.count, (unsigned long long)s.page_count);
     btree_close(t);
     char err[128];
-    CHECK(btree_open(temp_path("badsize"), 1000, 64, err, sizeof err) == NULL, "page size 1000 accepted");
-    CHECK(strstr(err, "power of two") != NULL, "message: %s", err);
+    REQUIREF(btree_open(temp_path("badsize"), 1000, 64, err, sizeof err) == NULL, "page size 1000 accepted");
+    REQUIREF(strstr(err, "power of two") != NULL, "message: %s", err);
     unlink(temp_path("badsize"));
     unlink(temp_path("geometry"));
 }
@@ -107,36 +96,36 @@ static void test_geometry_follows_page_size(void) {
 static void random_ops(const char *name, uint32_t page_size, uint32_t cache, int ops, uint64_t key_space, int check_every) {
     const char *path = temp_path(name);
     btree *t = open_tree(path, page_size, cache);
-    CHECK(t, "open");
+    REQUIREF(t, "open");
     model m = {0};
     char err[256];
     for (int op = 0; op < ops; op++) {
         uint64_t r = rnd(), key = rnd() % key_space;
         if (r % 10 < 6) {
             int replaced = -1;
-            CHECK(btree_insert(t, key, r, &replaced) == BT_OK, "insert: %s", btree_last_error(t));
+            REQUIREF(btree_insert(t, key, r, &replaced) == BT_OK, "insert: %s", btree_last_error(t));
             size_t i = model_find(&m, key);
             int existed = i < m.n && m.k[i] == key;
-            CHECK(replaced == existed, "op %d: replaced=%d but model says %d", op, replaced, existed);
+            REQUIREF(replaced == existed, "op %d: replaced=%d but model says %d", op, replaced, existed);
             model_put(&m, key, r);
         } else if (r % 10 < 9) {
             int rc = btree_delete(t, key);
             int existed = model_del(&m, key);
-            CHECK(rc == (existed ? BT_OK : BT_NOT_FOUND), "op %d: delete %llu rc %d, model %d", op, (unsigned long long)key, rc, existed);
+            REQUIREF(rc == (existed ? BT_OK : BT_NOT_FOUND), "op %d: delete %llu rc %d, model %d", op, (unsigned long long)key, rc, existed);
         } else {
             uint64_t v = 0;
             int rc = btree_search(t, key, &v);
             size_t i = model_find(&m, key);
             int existed = i < m.n && m.k[i] == key;
-            CHECK(rc == (existed ? BT_OK : BT_NOT_FOUND) && (!existed || v == m.v[i]), "op %d: search %llu", op, (unsigned long long)key);
+            REQUIREF(rc == (existed ? BT_OK : BT_NOT_FOUND) && (!existed || v == m.v[i]), "op %d: search %llu", op, (unsigned long long)key);
         }
-        if (check_every && op % check_every == 0) CHECK(btree_check(t, err, sizeof err) == BT_OK, "op %d: %s", op, err);
+        if (check_every && op % check_every == 0) REQUIREF(btree_check(t, err, sizeof err) == BT_OK, "op %d: %s", op, err);
     }
-    CHECK(btree_check(t, err, sizeof err) == BT_OK, "final: %s", err);
+    REQUIREF(btree_check(t, err, sizeof err) == BT_OK, "final: %s", err);
     btree_stats s;
     btree_get_stats(t, &s);
-    CHECK(s.count == m.n, "count %llu, model %zu", (unsigned long long)s.count, m.n);
-    CHECK(scan_matches(t, &m), "scan differs from model");
+    REQUIREF(s.count == m.n, "count %llu, model %zu", (unsigned long long)s.count, m.n);
+    REQUIREF(scan_matches(t, &m), "scan differs from model");
     printf("%s: %d ops, page %u, %zu entries, height %u, %llu pages (%llu free), cache misses %llu\n", name, ops, page_size, m.n, s.height,
            (unsigned long long)s.page_count, (unsigned long long)s.free_pages, (unsigned long long)s.cache_misses);
     btree_close(t);
@@ -154,28 +143,28 @@ static void test_random_ops_4k_pages(void) { random_ops("4k", 4096, 64, 300000 /
 static void test_delete_everything_shrinks_to_a_leaf(void) {
     const char *path = temp_path("shrink");
     btree *t = open_tree(path, 128, 16);
-    CHECK(t, "open");
+    REQUIREF(t, "open");
     const uint64_t N = 20000 / (uint64_t)scale_down;
     uint64_t *order = malloc(N * 8);
-    for (uint64_t i = 0; i < N; i++) { order[i] = i; CHECK(btree_insert(t, i, i * 3, NULL) == BT_OK, "insert"); }
+    for (uint64_t i = 0; i < N; i++) { order[i] = i; REQUIREF(btree_insert(t, i, i * 3, NULL) == BT_OK, "insert"); }
     btree_stats s;
     btree_get_stats(t, &s);
     uint32_t grown = s.height;
     for (uint64_t i = N - 1; i > 0; i--) { uint64_t j = rnd() % (i + 1); uint64_t x = order[i]; order[i] = order[j]; order[j] = x; }
     char err[256];
     for (uint64_t i = 0; i < N; i++) {
-        CHECK(btree_delete(t, order[i]) == BT_OK, "delete %llu", (unsigned long long)order[i]);
-        if (i % 1000 == 0) CHECK(btree_check(t, err, sizeof err) == BT_OK, "after %llu deletes: %s", (unsigned long long)i, err);
+        REQUIREF(btree_delete(t, order[i]) == BT_OK, "delete %llu", (unsigned long long)order[i]);
+        if (i % 1000 == 0) REQUIREF(btree_check(t, err, sizeof err) == BT_OK, "after %llu deletes: %s", (unsigned long long)i, err);
     }
     btree_get_stats(t, &s);
-    CHECK(s.count == 0 && s.height == 1, "count %llu height %u", (unsigned long long)s.count, s.height);
-    CHECK(s.free_pages + 2 == s.page_count, "every page but the header and the root leaf is free: %llu of %llu", (unsigned long long)s.free_pages, (unsigned long long)s.page_count);
-    CHECK(btree_check(t, err, sizeof err) == BT_OK, "%s", err);
+    REQUIREF(s.count == 0 && s.height == 1, "count %llu height %u", (unsigned long long)s.count, s.height);
+    REQUIREF(s.free_pages + 2 == s.page_count, "every page but the header and the root leaf is free: %llu of %llu", (unsigned long long)s.free_pages, (unsigned long long)s.page_count);
+    REQUIREF(btree_check(t, err, sizeof err) == BT_OK, "%s", err);
     /* Freed pages are reused before the file grows. */
     uint64_t pages = s.page_count;
-    for (uint64_t i = 0; i < N; i++) CHECK(btree_insert(t, i, i, NULL) == BT_OK, "reinsert");
+    for (uint64_t i = 0; i < N; i++) REQUIREF(btree_insert(t, i, i, NULL) == BT_OK, "reinsert");
     btree_get_stats(t, &s);
-    CHECK(s.page_count == pages, "file grew from %llu to %llu pages although free pages were available", (unsigned long long)pages, (unsigned long long)s.page_count);
+    REQUIREF(s.page_count == pages, "file grew from %llu to %llu pages although free pages were available", (unsigned long long)pages, (unsigned long long)s.page_count);
     printf("shrink: height %u -> 1 -> %u, %llu pages reused\n", grown, s.height, (unsigned long long)pages);
     free(order);
     btree_close(t);
@@ -185,25 +174,25 @@ static void test_delete_everything_shrinks_to_a_leaf(void) {
 static void test_persists_through_reopen(void) {
     const char *path = temp_path("persist");
     btree *t = open_tree(path, 4096, 16); /* a cache far smaller than the tree: evictions write pages */
-    CHECK(t, "open");
+    REQUIREF(t, "open");
     model m = {0};
     for (int i = 0; i < 50000 / scale_down; i++) {
         uint64_t k = rnd() % 1000000, v = rnd();
-        CHECK(btree_insert(t, k, v, NULL) == BT_OK, "insert");
+        REQUIREF(btree_insert(t, k, v, NULL) == BT_OK, "insert");
         model_put(&m, k, v);
     }
     for (int i = 0; i < 10000; i++) { uint64_t k = rnd() % 1000000; if (btree_delete(t, k) == BT_OK) model_del(&m, k); }
     btree_stats s;
     btree_get_stats(t, &s);
-    CHECK(s.pages_written > 0, "a 16-page cache must have evicted dirty pages");
-    CHECK(btree_close(t) == BT_OK, "close");
+    REQUIREF(s.pages_written > 0, "a 16-page cache must have evicted dirty pages");
+    REQUIREF(btree_close(t) == BT_OK, "close");
     t = open_tree(path, 512 /* ignored: the file keeps its page size */, 32);
-    CHECK(t, "reopen");
+    REQUIREF(t, "reopen");
     btree_get_stats(t, &s);
-    CHECK(s.page_size == 4096 && s.count == m.n, "reopened page size %u count %llu (model %zu)", s.page_size, (unsigned long long)s.count, m.n);
+    REQUIREF(s.page_size == 4096 && s.count == m.n, "reopened page size %u count %llu (model %zu)", s.page_size, (unsigned long long)s.count, m.n);
     char err[256];
-    CHECK(btree_check(t, err, sizeof err) == BT_OK, "%s", err);
-    CHECK(scan_matches(t, &m), "scan after reopen differs");
+    REQUIREF(btree_check(t, err, sizeof err) == BT_OK, "%s", err);
+    REQUIREF(scan_matches(t, &m), "scan after reopen differs");
     btree_close(t);
     model_free(&m);
     unlink(path);
@@ -212,22 +201,22 @@ static void test_persists_through_reopen(void) {
 static void test_range_cursor_bounds_and_concurrent_change(void) {
     const char *path = temp_path("cursor");
     btree *t = open_tree(path, 256, 32);
-    CHECK(t, "open");
+    REQUIREF(t, "open");
     for (uint64_t i = 0; i < 10000; i++) btree_insert(t, i * 10, i, NULL);
     btree_cursor *c = btree_cursor_open(t);
     uint64_t ks[64], vs[64];
-    CHECK(btree_cursor_seek(c, 995) == BT_OK, "seek");
+    REQUIREF(btree_cursor_seek(c, 995) == BT_OK, "seek");
     int got = btree_cursor_next_batch(c, 1300, 0, ks, vs, 64);
-    CHECK(got == 30 && ks[0] == 1000 && ks[29] == 1290, "range [995,1300): got %d first %llu", got, (unsigned long long)ks[0]);
-    CHECK(btree_cursor_next_batch(c, 1300, 0, ks, vs, 64) == 0, "range must end at the bound");
+    REQUIREF(got == 30 && ks[0] == 1000 && ks[29] == 1290, "range [995,1300): got %d first %llu", got, (unsigned long long)ks[0]);
+    REQUIREF(btree_cursor_next_batch(c, 1300, 0, ks, vs, 64) == 0, "range must end at the bound");
     /* Modify the tree between batches: the cursor continues after the last key it returned. */
-    CHECK(btree_cursor_seek(c, 0) == BT_OK, "seek");
+    REQUIREF(btree_cursor_seek(c, 0) == BT_OK, "seek");
     got = btree_cursor_next_batch(c, 0, 1, ks, vs, 5); /* 0..40 */
-    CHECK(got == 5 && ks[4] == 40, "first batch");
+    REQUIREF(got == 5 && ks[4] == 40, "first batch");
     for (uint64_t k = 0; k <= 2000; k += 10) btree_delete(t, k); /* splits and merges move entries between pages */
     btree_insert(t, 45, 1, NULL);
     got = btree_cursor_next_batch(c, 0, 1, ks, vs, 3);
-    CHECK(got == 3 && ks[0] == 45 && ks[1] == 2010 && ks[2] == 2020, "after change: %llu %llu %llu", (unsigned long long)ks[0], (unsigned long long)ks[1], (unsigned long long)ks[2]);
+    REQUIREF(got == 3 && ks[0] == 45 && ks[1] == 2010 && ks[2] == 2020, "after change: %llu %llu %llu", (unsigned long long)ks[0], (unsigned long long)ks[1], (unsigned long long)ks[2]);
     btree_cursor_close(c);
     btree_close(t);
     unlink(path);
@@ -239,12 +228,12 @@ static void test_rejects_foreign_and_corrupt_files(void) {
     fputs("this is not a b-tree file, just text", f);
     fclose(f);
     char err[256] = {0};
-    CHECK(btree_open(path, 4096, 16, err, sizeof err) == NULL, "foreign file accepted");
-    CHECK(strstr(err, "bad magic") && strstr(err, "offset 0"), "message: %s", err);
+    REQUIREF(btree_open(path, 4096, 16, err, sizeof err) == NULL, "foreign file accepted");
+    REQUIREF(strstr(err, "bad magic") && strstr(err, "offset 0"), "message: %s", err);
     unlink(path);
     /* Corrupt a node page's type: the cache reports the page and its offset. */
     btree *t = open_tree(path, 128, 16);
-    CHECK(t, "open");
+    REQUIREF(t, "open");
     for (uint64_t i = 0; i < 1000; i++) btree_insert(t, i, i, NULL);
     btree_stats s;
     btree_get_stats(t, &s);
@@ -254,10 +243,10 @@ static void test_rejects_foreign_and_corrupt_files(void) {
     fputc(0x7f, f);
     fclose(f);
     t = open_tree(path, 128, 16);
-    CHECK(t, "reopen");
+    REQUIREF(t, "reopen");
     int rc = BT_OK;
     for (uint64_t i = 0; i < 1000 && rc >= 0; i++) rc = btree_search(t, i, NULL);
-    CHECK(rc == BT_ERR_CORRUPT && strstr(btree_last_error(t), "offset 384"), "rc %d: %s", rc, btree_last_error(t));
+    REQUIREF(rc == BT_ERR_CORRUPT && strstr(btree_last_error(t), "offset 384"), "rc %d: %s", rc, btree_last_error(t));
     btree_close(t);
     unlink(path);
 }
@@ -273,7 +262,5 @@ int main(int argc, char **argv) {
     test_persists_through_reopen();
     test_range_cursor_bounds_and_concurrent_change();
     test_rejects_foreign_and_corrupt_files();
-    if (failures) { fprintf(stderr, "%d test(s) failed\n", failures); return 1; }
-    printf("all B-tree tests passed\n");
-    return 0;
+    return check_summary("btree");
 }

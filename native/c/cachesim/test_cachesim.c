@@ -2,31 +2,17 @@
  * in the comments), plus trace-file parsing and configuration errors. */
 #define _POSIX_C_SOURCE 200809L
 #include "cachesim.h"
+#include "sm_check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static int failures = 0, checks = 0;
-
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        checks++;                                                                     \
-        if (!(cond)) {                                                                \
-            failures++;                                                               \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                             \
-    } while (0)
-
 #define CHECK_EQ(got, want)                                                                            \
     do {                                                                                               \
-        checks++;                                                                                      \
         unsigned long long g_ = (unsigned long long)(got), w_ = (unsigned long long)(want);            \
-        if (g_ != w_) {                                                                                \
-            failures++;                                                                                \
-            fprintf(stderr, "%s:%d: %s is %llu, expected %llu\n", __FILE__, __LINE__, #got, g_, w_); \
-        }                                                                                              \
+        CHECKF(g_ == w_, "%s is %llu, expected %llu", #got, g_, w_);                                   \
     } while (0)
 
 static sm_cache_config cfg(uint64_t size, uint32_t block, uint32_t ways, int repl, int wp, int wa, double lat) {
@@ -340,6 +326,5 @@ int main(void) {
     test_chase_is_one_cycle();
     test_trace_files();
     test_bad_configurations();
-    printf("cachesim: %d checks, %d failed\n", checks, failures);
-    return failures == 0 ? 0 : 1;
+    return check_summary("cachesim");
 }

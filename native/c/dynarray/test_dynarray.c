@@ -1,33 +1,18 @@
 /* Unit tests of the dynamic array. Run plain, under ASan/UBSan (test_dynarray_asan) and under
  * valgrind memcheck (ctest label "valgrind"): every build must report zero errors and zero leaks. */
 #include "dynarray.h"
+#include "sm_check.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        checks++;                                                                     \
-        if (!(cond)) {                                                                \
-            failures++;                                                               \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                             \
-    } while (0)
-
 #define CHECK_STATUS(expr, expected)                                                          \
     do {                                                                                      \
         da_status got_ = (expr);                                                              \
-        checks++;                                                                             \
-        if (got_ != (expected)) {                                                             \
-            failures++;                                                                       \
-            fprintf(stderr, "%s:%d: %s returned %d (%s), expected %d (%s)\n", __FILE__,      \
-                    __LINE__, #expr, got_, da_strerror(got_), expected, da_strerror(expected)); \
-        }                                                                                     \
+        CHECKF(got_ == (expected), "%s returned %d (%s), expected %d (%s)", #expr, got_,      \
+               da_strerror(got_), expected, da_strerror(expected));                           \
     } while (0)
 
 /* An allocator that fails once its budget of successful calls is spent; it also counts live
@@ -310,6 +295,5 @@ int main(void) {
     test_bad_arguments();
     test_out_of_memory();
     test_heap_handles();
-    printf("dynarray: %d checks, %d failed\n", checks, failures);
-    return failures == 0 ? 0 : 1;
+    return check_summary("dynarray");
 }

@@ -2,6 +2,7 @@
  * flip, sequence gaps, checkpoints. Plain C, no framework: each CHECK names what failed. */
 #define _GNU_SOURCE
 #include "journal_format.h"
+#include "sm_check.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -10,18 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            failures++;                                                    \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fputc('\n', stderr);                                           \
-        }                                                                  \
-    } while (0)
-
 enum { RECORDS = 12, PAYLOAD = 24, RECORD_SIZE = JOURNAL_HEADER_SIZE + PAYLOAD };
 
 static char scratch_dir[] = "/tmp/journal-format-XXXXXX";
@@ -29,19 +18,19 @@ static char scratch_dir[] = "/tmp/journal-format-XXXXXX";
 static void test_crc32c_vectors(void)
 {
     /* Check value of the catalogue of CRC algorithms, and the iSCSI vectors of RFC 3720 B.4. */
-    CHECK(crc32c(0, "123456789", 9) == 0xE3069283u, "got %08X", crc32c(0, "123456789", 9));
+    CHECKF(crc32c(0, "123456789", 9) == 0xE3069283u, "got %08X", crc32c(0, "123456789", 9));
     uint8_t zeros[32] = { 0 }, ones[32], up[32], down[32];
     for (int i = 0; i < 32; i++) {
         ones[i] = 0xFF;
         up[i] = (uint8_t)i;
         down[i] = (uint8_t)(31 - i);
     }
-    CHECK(crc32c(0, zeros, 32) == 0x8A9136AAu, "zeros: %08X", crc32c(0, zeros, 32));
-    CHECK(crc32c(0, ones, 32) == 0x62A8AB43u, "ones: %08X", crc32c(0, ones, 32));
-    CHECK(crc32c(0, up, 32) == 0x46DD794Eu, "incrementing: %08X", crc32c(0, up, 32));
-    CHECK(crc32c(0, down, 32) == 0x113FDB5Cu, "decrementing: %08X", crc32c(0, down, 32));
+    CHECKF(crc32c(0, zeros, 32) == 0x8A9136AAu, "zeros: %08X", crc32c(0, zeros, 32));
+    CHECKF(crc32c(0, ones, 32) == 0x62A8AB43u, "ones: %08X", crc32c(0, ones, 32));
+    CHECKF(crc32c(0, up, 32) == 0x46DD794Eu, "incrementing: %08X", crc32c(0, up, 32));
+    CHECKF(crc32c(0, down, 32) == 0x113FDB5Cu, "decrementing: %08X", crc32c(0, down, 32));
     /* Chaining: the CRC of a concatenation equals the CRC continued over the second part. */
-    CHECK(crc32c(crc32c(0, "1234", 4), "56789", 5) == 0xE3069283u, "chained CRC differs");
+    CHECKF(crc32c(crc32c(0, "1234", 4), "56789", 5) == 0xE3069283u, "chained CRC differs");
 }
 
 /* A file holding RECORDS well-formed records (seq 1..RECORDS); returns its fd and the sum of amounts. */
@@ -74,15 +63,15 @@ static void test_full_scan(void)
     int64_t sum;
     int fd = make_journal("full.dat", image, &sum);
     journal_scan_result r;
-    CHECK(journal_scan(fd, 0, 1, &r) == 0, "scan failed: %s", strerror(errno));
-    CHECK(r.stop == JOURNAL_STOP_END, "stop=%s", journal_stop_reason_name(r.stop));
-    CHECK(r.records == RECORDS && r.last_seq == RECORDS, "records=%llu last=%llu", (unsigned long long)r.records, (unsigned long long)r.last_seq);
-    CHECK(r.valid_end == RECORDS * RECORD_SIZE && r.discarded_bytes == 0, "valid_end=%llu", (unsigned long long)r.valid_end);
-    CHECK(r.state_delta == sum, "state %lld != %lld", (long long)r.state_delta, (long long)sum);
+    CHECKF(journal_scan(fd, 0, 1, &r) == 0, "scan failed: %s", strerror(errno));
+    CHECKF(r.stop == JOURNAL_STOP_END, "stop=%s", journal_stop_reason_name(r.stop));
+    CHECKF(r.records == RECORDS && r.last_seq == RECORDS, "records=%llu last=%llu", (unsigned long long)r.records, (unsigned long long)r.last_seq);
+    CHECKF(r.valid_end == RECORDS * RECORD_SIZE && r.discarded_bytes == 0, "valid_end=%llu", (unsigned long long)r.valid_end);
+    CHECKF(r.state_delta == sum, "state %lld != %lld", (long long)r.state_delta, (long long)sum);
 
     /* From a checkpoint after record 5: only 6..12 are replayed. */
-    CHECK(journal_scan(fd, 5 * RECORD_SIZE, 6, &r) == 0, "scan failed");
-    CHECK(r.records == RECORDS - 5 && r.last_seq == RECORDS && r.stop == JOURNAL_STOP_END, "replay from checkpoint: records=%llu",
+    CHECKF(journal_scan(fd, 5 * RECORD_SIZE, 6, &r) == 0, "scan failed");
+    CHECKF(r.records == RECORDS - 5 && r.last_seq == RECORDS && r.stop == JOURNAL_STOP_END, "replay from checkpoint: records=%llu",
         (unsigned long long)r.records);
     close(fd);
 }
@@ -99,17 +88,17 @@ static void test_torn_tail_at_every_offset(void)
             exit(2);
         }
         journal_scan_result r;
-        CHECK(journal_scan(fd, 0, 1, &r) == 0, "scan failed");
+        CHECKF(journal_scan(fd, 0, 1, &r) == 0, "scan failed");
         uint64_t whole = (uint64_t)length / RECORD_SIZE;
-        CHECK(r.records == whole, "length %d: records=%llu, expected %llu", length, (unsigned long long)r.records, (unsigned long long)whole);
-        CHECK(r.valid_end == whole * RECORD_SIZE, "length %d: valid_end=%llu", length, (unsigned long long)r.valid_end);
-        CHECK(r.discarded_bytes == (uint64_t)length - whole * RECORD_SIZE, "length %d: discarded=%llu", length,
+        CHECKF(r.records == whole, "length %d: records=%llu, expected %llu", length, (unsigned long long)r.records, (unsigned long long)whole);
+        CHECKF(r.valid_end == whole * RECORD_SIZE, "length %d: valid_end=%llu", length, (unsigned long long)r.valid_end);
+        CHECKF(r.discarded_bytes == (uint64_t)length - whole * RECORD_SIZE, "length %d: discarded=%llu", length,
             (unsigned long long)r.discarded_bytes);
         int torn = length % RECORD_SIZE != 0;
-        CHECK(torn ? r.stop != JOURNAL_STOP_END : r.stop == JOURNAL_STOP_END, "length %d: stop=%s", length, journal_stop_reason_name(r.stop));
+        CHECKF(torn ? r.stop != JOURNAL_STOP_END : r.stop == JOURNAL_STOP_END, "length %d: stop=%s", length, journal_stop_reason_name(r.stop));
         /* A torn header that still holds the whole magic counts as one discarded record. */
         uint64_t expect_discarded_records = (length % RECORD_SIZE) >= 4 ? 1 : 0;
-        CHECK(r.discarded_records == expect_discarded_records, "length %d: discarded_records=%llu", length,
+        CHECKF(r.discarded_records == expect_discarded_records, "length %d: discarded_records=%llu", length,
             (unsigned long long)r.discarded_records);
     }
     close(fd);
@@ -130,21 +119,21 @@ static void test_every_bit_flip_is_detected(void)
             if (pwrite(fd, &flipped, 1, at) != 1)
                 exit(2);
             journal_scan_result r;
-            CHECK(journal_scan(fd, 0, 1, &r) == 0, "scan failed");
+            CHECKF(journal_scan(fd, 0, 1, &r) == 0, "scan failed");
             total++;
             if (r.records == (uint64_t)victim && r.valid_end == (uint64_t)victim * RECORD_SIZE && r.stop != JOURNAL_STOP_END)
                 detected++;
             else
-                CHECK(0, "flip of byte %d bit %d: records=%llu stop=%s", byte, bit, (unsigned long long)r.records,
+                CHECKF(0, "flip of byte %d bit %d: records=%llu stop=%s", byte, bit, (unsigned long long)r.records,
                     journal_stop_reason_name(r.stop));
             /* The intact records after the damaged one are counted, so a report can say what a truncation would lose. */
-            CHECK(r.discarded_records >= (uint64_t)(RECORDS - victim - 1), "flip of byte %d bit %d: discarded_records=%llu", byte, bit,
+            CHECKF(r.discarded_records >= (uint64_t)(RECORDS - victim - 1), "flip of byte %d bit %d: discarded_records=%llu", byte, bit,
                 (unsigned long long)r.discarded_records);
             if (pwrite(fd, &image[at], 1, at) != 1)
                 exit(2);
         }
     }
-    CHECK(detected == total, "%d of %d flips detected", detected, total);
+    CHECKF(detected == total, "%d of %d flips detected", detected, total);
     printf("bit flips detected: %d of %d\n", detected, total);
     close(fd);
 }
@@ -161,8 +150,8 @@ static void test_sequence_gap(void)
     if (pwrite(fd, record, RECORD_SIZE, 4 * RECORD_SIZE) != RECORD_SIZE)
         exit(2);
     journal_scan_result r;
-    CHECK(journal_scan(fd, 0, 1, &r) == 0, "scan failed");
-    CHECK(r.stop == JOURNAL_STOP_SEQ_GAP && r.records == 4, "stop=%s records=%llu", journal_stop_reason_name(r.stop),
+    CHECKF(journal_scan(fd, 0, 1, &r) == 0, "scan failed");
+    CHECKF(r.stop == JOURNAL_STOP_SEQ_GAP && r.records == 4, "stop=%s records=%llu", journal_stop_reason_name(r.stop),
         (unsigned long long)r.records);
     close(fd);
 }
@@ -170,10 +159,10 @@ static void test_sequence_gap(void)
 static void test_checkpoint_round_trip_and_damage(void)
 {
     journal_checkpoint c = { 0, 0, 0 };
-    CHECK(journal_checkpoint_read(scratch_dir, &c) == 1, "a missing checkpoint must read as absent");
+    CHECKF(journal_checkpoint_read(scratch_dir, &c) == 1, "a missing checkpoint must read as absent");
     journal_checkpoint w = { .seq = 42, .offset = 42 * RECORD_SIZE, .state = -1234 };
-    CHECK(journal_checkpoint_write(scratch_dir, &w) == 0, "write failed: %s", strerror(errno));
-    CHECK(journal_checkpoint_read(scratch_dir, &c) == 0 && c.seq == 42 && c.offset == w.offset && c.state == -1234, "round trip differs");
+    CHECKF(journal_checkpoint_write(scratch_dir, &w) == 0, "write failed: %s", strerror(errno));
+    CHECKF(journal_checkpoint_read(scratch_dir, &c) == 0 && c.seq == 42 && c.offset == w.offset && c.state == -1234, "round trip differs");
 
     char path[256];
     snprintf(path, sizeof path, "%s/checkpoint", scratch_dir);
@@ -185,13 +174,13 @@ static void test_checkpoint_round_trip_and_damage(void)
         b ^= 0x10;
         if (pwrite(fd, &b, 1, at) != 1)
             exit(2);
-        CHECK(journal_checkpoint_read(scratch_dir, &c) == -2, "a flipped byte %d of the checkpoint went unnoticed", at);
+        CHECKF(journal_checkpoint_read(scratch_dir, &c) == -2, "a flipped byte %d of the checkpoint went unnoticed", at);
         b ^= 0x10;
         if (pwrite(fd, &b, 1, at) != 1)
             exit(2);
     }
-    CHECK(ftruncate(fd, 10) == 0, "ftruncate");
-    CHECK(journal_checkpoint_read(scratch_dir, &c) == -2, "a short checkpoint must read as corrupt");
+    CHECKF(ftruncate(fd, 10) == 0, "ftruncate");
+    CHECKF(journal_checkpoint_read(scratch_dir, &c) == -2, "a short checkpoint must read as corrupt");
     close(fd);
 }
 
@@ -215,10 +204,5 @@ int main(void)
         unlink(path);
     }
     rmdir(scratch_dir);
-    if (failures) {
-        fprintf(stderr, "%d check(s) failed\n", failures);
-        return 1;
-    }
-    printf("journal format: all checks passed\n");
-    return 0;
+    return check_summary("journal format");
 }

@@ -3,6 +3,7 @@
  * overflow, which needs the alternate signal stack), torn tails and refused corruption. */
 #define _GNU_SOURCE
 #include "journal_format.h"
+#include "sm_check.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,19 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static int failures;
 static const char *program;
 static char root[] = "/tmp/journal-process-XXXXXX";
-
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            failures++;                                                    \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fputc('\n', stderr);                                           \
-        }                                                                  \
-    } while (0)
 
 typedef struct {
     pid_t pid;
@@ -196,14 +186,14 @@ static void test_clean_run_and_restart(void)
     make_dir(dir, sizeof dir, "clean");
     child c;
     int status = run_to_end(&c, dir, "--count", "100", "--batch", "10", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d, stderr: %s", status, c.errors);
-    CHECK(last_value(&c, "exit", "seq") == 100, "exit line: %s", c.text);
-    CHECK(count_lines_starting(&c, "ack") == 10, "expected 10 acks: %s", c.text);
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d, stderr: %s", status, c.errors);
+    CHECKF(last_value(&c, "exit", "seq") == 100, "exit line: %s", c.text);
+    CHECKF(count_lines_starting(&c, "ack") == 10, "expected 10 acks: %s", c.text);
 
     status = run_to_end(&c, dir, "--count", "0", "--verify-all", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "restart status %d: %s", status, c.errors);
-    CHECK(has_text(&c, "previous_run=clean"), "%s", c.text);
-    CHECK(last_value(&c, "recovered", "last_seq") == 100 && last_value(&c, "recovered", "replayed") == 0
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "restart status %d: %s", status, c.errors);
+    CHECKF(has_text(&c, "previous_run=clean"), "%s", c.text);
+    CHECKF(last_value(&c, "recovered", "last_seq") == 100 && last_value(&c, "recovered", "replayed") == 0
               && last_value(&c, "recovered", "discarded_bytes") == 0,
         "%s", c.text);
 }
@@ -214,20 +204,20 @@ static void test_stop_signal_checkpoints(int signal_number, const char *reason)
     make_dir(dir, sizeof dir, reason);
     child c;
     start(&c, dir, "--count", "-1", "--batch", "4", "--rate", "200", "--checkpoint-every", "1000", NULL);
-    CHECK(wait_for_lines(&c, "ack", 3, 10), "no acks: %s %s", c.text, c.errors);
+    CHECKF(wait_for_lines(&c, "ack", 3, 10), "no acks: %s %s", c.text, c.errors);
     kill(c.pid, signal_number);
     int status = finish(&c);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s: status %d, stderr: %s", reason, status, c.errors);
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s: status %d, stderr: %s", reason, status, c.errors);
     char expected[64];
     snprintf(expected, sizeof expected, "exit reason=%s", reason);
-    CHECK(has_text(&c, expected), "%s", c.text);
+    CHECKF(has_text(&c, expected), "%s", c.text);
     long long seq = last_value(&c, "exit", "seq");
-    CHECK(seq > 0 && last_value(&c, "checkpoint", "seq") == seq, "the final checkpoint must cover the last record (%lld): %s", seq, c.text);
-    CHECK(last_value(&c, "ack", "seq") == seq, "the last batch must be acknowledged before exit: %s", c.text);
+    CHECKF(seq > 0 && last_value(&c, "checkpoint", "seq") == seq, "the final checkpoint must cover the last record (%lld): %s", seq, c.text);
+    CHECKF(last_value(&c, "ack", "seq") == seq, "the last batch must be acknowledged before exit: %s", c.text);
 
     int restart = run_to_end(&c, dir, "--count", "0", "--verify-all", NULL);
-    CHECK(WIFEXITED(restart) && WEXITSTATUS(restart) == 0, "restart: %s", c.errors);
-    CHECK(has_text(&c, "previous_run=clean") && last_value(&c, "recovered", "replayed") == 0
+    CHECKF(WIFEXITED(restart) && WEXITSTATUS(restart) == 0, "restart: %s", c.errors);
+    CHECKF(has_text(&c, "previous_run=clean") && last_value(&c, "recovered", "replayed") == 0
               && last_value(&c, "recovered", "last_seq") == seq,
         "after %s nothing is left to replay: %s", reason, c.text);
 }
@@ -238,16 +228,16 @@ static void test_sigkill_keeps_acknowledged_records(void)
     make_dir(dir, sizeof dir, "kill");
     child c;
     start(&c, dir, "--count", "-1", "--batch", "4", NULL);
-    CHECK(wait_for_lines(&c, "ack", 5, 10), "no acks: %s", c.errors);
+    CHECKF(wait_for_lines(&c, "ack", 5, 10), "no acks: %s", c.errors);
     kill(c.pid, SIGKILL);
     int status = finish(&c);
-    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "status %d", status);
+    CHECKF(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "status %d", status);
     long long acked = last_value(&c, "ack", "seq");
 
     int restart = run_to_end(&c, dir, "--count", "0", "--verify-all", NULL);
-    CHECK(WIFEXITED(restart) && WEXITSTATUS(restart) == 0, "restart: %s", c.errors);
-    CHECK(has_text(&c, "previous_run=killed"), "%s", c.text);
-    CHECK(last_value(&c, "recovered", "last_seq") >= acked, "acknowledged %lld, recovered %s", acked, c.text);
+    CHECKF(WIFEXITED(restart) && WEXITSTATUS(restart) == 0, "restart: %s", c.errors);
+    CHECKF(has_text(&c, "previous_run=killed"), "%s", c.text);
+    CHECKF(last_value(&c, "recovered", "last_seq") >= acked, "acknowledged %lld, recovered %s", acked, c.text);
 }
 
 static void test_sighup_reopens_the_log(void)
@@ -258,8 +248,8 @@ static void test_sighup_reopens_the_log(void)
     snprintf(rotated, sizeof rotated, "%s/journal.log.1", dir);
     child c;
     start(&c, dir, "--count", "-1", "--batch", "2", "--rate", "100", NULL);
-    CHECK(wait_for_lines(&c, "ack", 1, 10), "no acks");
-    CHECK(rename(log, rotated) == 0, "rename: %s", strerror(errno));
+    CHECKF(wait_for_lines(&c, "ack", 1, 10), "no acks");
+    CHECKF(rename(log, rotated) == 0, "rename: %s", strerror(errno));
     kill(c.pid, SIGHUP);
     double deadline = now_s() + 10;
     int reopened = 0;
@@ -274,10 +264,10 @@ static void test_sighup_reopens_the_log(void)
         }
         pump(&c, 0.02);
     }
-    CHECK(reopened, "journal.log was not recreated after SIGHUP");
+    CHECKF(reopened, "journal.log was not recreated after SIGHUP");
     kill(c.pid, SIGTERM);
     int status = finish(&c);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
 }
 
 static void test_crash_signal_writes_marker(const char *fault, int signal_number)
@@ -288,24 +278,24 @@ static void test_crash_signal_writes_marker(const char *fault, int signal_number
     child c;
     start(&c, dir, "--count", "-1", "--batch", "8", "--fault", fault, "--fault-after", "20", NULL);
     int status = finish(&c);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + signal_number, "%s: status %d (exited %d), stderr: %s", fault, status,
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 128 + signal_number, "%s: status %d (exited %d), stderr: %s", fault, status,
         WIFEXITED(status) ? WEXITSTATUS(status) : -1, c.errors);
     FILE *f = fopen(marker, "r");
     int sig = 0;
     unsigned long long seq = 0;
-    CHECK(f != NULL && fscanf(f, "signal=%d seq=%llu", &sig, &seq) == 2, "%s: no crash marker", fault);
+    CHECKF(f != NULL && fscanf(f, "signal=%d seq=%llu", &sig, &seq) == 2, "%s: no crash marker", fault);
     if (f)
         fclose(f);
-    CHECK(sig == signal_number && seq == 20, "%s: marker says signal=%d seq=%llu", fault, sig, seq);
+    CHECKF(sig == signal_number && seq == 20, "%s: marker says signal=%d seq=%llu", fault, sig, seq);
 
     int restart = run_to_end(&c, dir, "--count", "0", "--verify-all", NULL);
-    CHECK(WIFEXITED(restart) && WEXITSTATUS(restart) == 0, "restart: %s", c.errors);
+    CHECKF(WIFEXITED(restart) && WEXITSTATUS(restart) == 0, "restart: %s", c.errors);
     char expected[64];
     snprintf(expected, sizeof expected, "previous_run=crashed crash_signal=%d", signal_number);
-    CHECK(has_text(&c, expected), "%s", c.text);
+    CHECKF(has_text(&c, expected), "%s", c.text);
     /* The 20 records were written to the kernel before the crash: a process crash loses none of them. */
-    CHECK(last_value(&c, "recovered", "last_seq") == 20, "%s", c.text);
-    CHECK(access(marker, F_OK) != 0, "the marker must be cleared once reported");
+    CHECKF(last_value(&c, "recovered", "last_seq") == 20, "%s", c.text);
+    CHECKF(access(marker, F_OK) != 0, "the marker must be cleared once reported");
 }
 
 static void test_torn_tail_is_quarantined_and_truncated(void)
@@ -314,7 +304,7 @@ static void test_torn_tail_is_quarantined_and_truncated(void)
     make_dir(dir, sizeof dir, "torn");
     child c;
     int status = run_to_end(&c, dir, "--count", "50", "--payload", "32", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
     const long long record = JOURNAL_HEADER_SIZE + 32, valid = 50 * record;
 
     /* Half a record at the end, as a kill between the header write and the payload write leaves it. */
@@ -323,19 +313,19 @@ static void test_torn_tail_is_quarantined_and_truncated(void)
     journal_encode(bytes, 51, payload, 32);
     snprintf(path, sizeof path, "%s/journal.dat", dir);
     int fd = open(path, O_WRONLY | O_APPEND);
-    CHECK(fd >= 0 && write(fd, bytes, 30) == 30, "append");
+    CHECKF(fd >= 0 && write(fd, bytes, 30) == 30, "append");
     close(fd);
 
     status = run_to_end(&c, dir, "--count", "0", "--verify-all", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "restart: %s", c.errors);
-    CHECK(last_value(&c, "recovered", "last_seq") == 50 && last_value(&c, "recovered", "discarded_bytes") == 30
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "restart: %s", c.errors);
+    CHECKF(last_value(&c, "recovered", "last_seq") == 50 && last_value(&c, "recovered", "discarded_bytes") == 30
               && last_value(&c, "recovered", "discarded_records") == 1 && has_text(&c, "stop=short-payload"),
         "%s", c.text);
     struct stat st;
-    CHECK(stat(path, &st) == 0 && st.st_size == valid, "journal.dat must be truncated to %lld bytes", valid);
+    CHECKF(stat(path, &st) == 0 && st.st_size == valid, "journal.dat must be truncated to %lld bytes", valid);
     char quarantined[320];
     snprintf(quarantined, sizeof quarantined, "%s/discarded-%lld.0.bin", dir, valid);
-    CHECK(stat(quarantined, &st) == 0 && st.st_size == 30, "the torn tail must be kept in %s", quarantined);
+    CHECKF(stat(quarantined, &st) == 0 && st.st_size == 30, "the torn tail must be kept in %s", quarantined);
 }
 
 static void test_damage_under_the_checkpoint_is_refused(void)
@@ -344,27 +334,27 @@ static void test_damage_under_the_checkpoint_is_refused(void)
     make_dir(dir, sizeof dir, "refuse");
     child c;
     int status = run_to_end(&c, dir, "--count", "40", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
     snprintf(path, sizeof path, "%s/journal.dat", dir);
     int fd = open(path, O_RDWR);
     uint8_t b;
     const off_t at = 3 * (JOURNAL_HEADER_SIZE + 32) + JOURNAL_HEADER_SIZE + 9; /* inside record 4's payload */
-    CHECK(pread(fd, &b, 1, at) == 1, "pread");
+    CHECKF(pread(fd, &b, 1, at) == 1, "pread");
     b ^= 0x04;
-    CHECK(pwrite(fd, &b, 1, at) == 1, "pwrite");
+    CHECKF(pwrite(fd, &b, 1, at) == 1, "pwrite");
     close(fd);
 
     status = run_to_end(&c, dir, "--count", "0", "--verify-all", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3, "damage under the checkpoint must exit 3, got %d", status);
-    CHECK(strstr(c.errors, "offset 156 (seq 4)") && strstr(c.errors, "crc-mismatch") && strstr(c.errors, "refusing"),
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 3, "damage under the checkpoint must exit 3, got %d", status);
+    CHECKF(strstr(c.errors, "offset 156 (seq 4)") && strstr(c.errors, "crc-mismatch") && strstr(c.errors, "refusing"),
         "the error must name the record: %s", c.errors);
     struct stat st;
-    CHECK(stat(path, &st) == 0 && st.st_size == 40 * (JOURNAL_HEADER_SIZE + 32), "nothing may be truncated");
+    CHECKF(stat(path, &st) == 0 && st.st_size == 40 * (JOURNAL_HEADER_SIZE + 32), "nothing may be truncated");
 
     /* A journal shorter than its checkpoint: checkpointed records are gone, which is not a torn tail. */
-    CHECK(truncate(path, 100) == 0, "truncate");
+    CHECKF(truncate(path, 100) == 0, "truncate");
     status = run_to_end(&c, dir, "--count", "0", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3 && strstr(c.errors, "checkpointed records are missing"),
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 3 && strstr(c.errors, "checkpointed records are missing"),
         "status %d: %s", status, c.errors);
 }
 
@@ -374,9 +364,9 @@ static void test_bad_arguments_are_named(void)
     make_dir(dir, sizeof dir, "usage");
     child c;
     int status = run_to_end(&c, dir, "--batch", "0", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 2 && strstr(c.errors, "--batch expects an integer in [1,"), "%s", c.errors);
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 2 && strstr(c.errors, "--batch expects an integer in [1,"), "%s", c.errors);
     status = run_to_end(&c, dir, "--fault", "sigfpe", NULL);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 2 && strstr(c.errors, "segv-null, segv-stack or sigbus"), "%s", c.errors);
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 2 && strstr(c.errors, "segv-null, segv-stack or sigbus"), "%s", c.errors);
 }
 
 int main(int argc, char **argv)
@@ -406,10 +396,5 @@ int main(int argc, char **argv)
     snprintf(command, sizeof command, "rm -rf '%s'", root);
     if (system(command) != 0)
         fprintf(stderr, "could not remove %s\n", root);
-    if (failures) {
-        fprintf(stderr, "%d check(s) failed\n", failures);
-        return 1;
-    }
-    printf("journal process: all checks passed\n");
-    return 0;
+    return check_summary("journal process");
 }
