@@ -90,7 +90,7 @@ public sealed class StreamingIngestionTests(PostgresFixture postgres, KafkaFixtu
         using var stop = new CancellationTokenSource();
         var second = new KafkaPostgresSink(Options(db, topic, "second"));
         var running = second.RunAsync(stop.Token);
-        await Eventually.HoldsAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= produced.Count, Deadline,
+        await Eventually.UntilAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= produced.Count, Deadline,
             () => $"all {produced.Count} events applied (first: {first.Statistics}; second: {second.Statistics})");
         await stop.CancelAsync();
         await running;
@@ -112,15 +112,15 @@ public sealed class StreamingIngestionTests(PostgresFixture postgres, KafkaFixtu
         using var stop = new CancellationTokenSource();
         var first = new KafkaPostgresSink(Options(db, topic, "first", batch: 100));
         var runFirst = first.RunAsync(stop.Token);
-        await Eventually.HoldsAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= 500, Deadline, () => "the first member applying 500 events");
+        await Eventually.UntilAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= 500, Deadline, () => "the first member applying 500 events");
 
         var second = new KafkaPostgresSink(Options(db, topic, "second", batch: 100));
         var runSecond = second.RunAsync(stop.Token);
-        await Eventually.HoldsAsync(() => Task.FromResult(second.Statistics.Assignments >= 1 && first.Statistics.Assignments >= 2), Deadline,
+        await Eventually.UntilAsync(() => Task.FromResult(second.Statistics.Assignments >= 1 && first.Statistics.Assignments >= 2), Deadline,
             () => $"a rebalance giving the second member partitions (first: {first.Statistics}; second: {second.Statistics})");
         produced.AddRange(Produce(topic, 2_000, seed: 3, firstId: 100_001)); // more work after the rebalance
 
-        await Eventually.HoldsAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= produced.Count, Deadline,
+        await Eventually.UntilAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= produced.Count, Deadline,
             () => $"all {produced.Count} events applied (first: {first.Statistics}; second: {second.Statistics})");
         await stop.CancelAsync();
         await Task.WhenAll(runFirst, runSecond);
@@ -154,7 +154,7 @@ public sealed class StreamingIngestionTests(PostgresFixture postgres, KafkaFixtu
         using var stop = new CancellationTokenSource();
         var sink = new KafkaPostgresSink(Options(db, topic, "sink"));
         var running = sink.RunAsync(stop.Token);
-        await Eventually.HoldsAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= good.Count
+        await Eventually.UntilAsync(async () => await CountAsync(db, "SELECT count(*) FROM stream_sales") >= good.Count
                                                 && await CountAsync(db, "SELECT count(*) FROM dead_letters") >= 2, Deadline,
             () => $"1,000 events applied and 2 dead letters ({sink.Statistics})");
         await stop.CancelAsync();

@@ -33,7 +33,8 @@ public sealed class CacheHierarchyExperiment : IExperiment
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var finding = new FindingBuilder(GoalId, Title);
-        var inconclusive = !await CompareWithCachegrindAsync(ctx, finding, cancellationToken);
+        if (!await CompareWithCachegrindAsync(ctx, finding, cancellationToken))
+            finding.Unmeasured("comparison with cachegrind", "valgrind is not installed (apt install valgrind)");
         cancellationToken.ThrowIfCancellationRequested();
         Traversals(ctx, finding);
         cancellationToken.ThrowIfCancellationRequested();
@@ -45,7 +46,7 @@ public sealed class CacheHierarchyExperiment : IExperiment
                       $"at {l1Ns.ToString("0.##", CultureInfo.InvariantCulture)} ns per load until the working set reaches ~{CacheConfig.FormatBytes(stepBytes)}, " +
                       $"and the simulator's hit fractions with fitted latencies follow the measured curve to within " +
                       $"{(predictionError * 100).ToString("0", CultureInfo.InvariantCulture)}% on average.";
-        return finding.Build(summary, inconclusive && finding.AllChecksHold ? Verdict.Inconclusive : null);
+        return finding.Build(summary);
     }
 
     /// <summary>Returns false if cachegrind could not run here.</summary>

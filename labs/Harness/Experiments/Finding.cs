@@ -15,6 +15,9 @@ public sealed record Finding
     public IReadOnlyList<PlotRef> Plots { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Optional parts (declared so in the lab's README) that could not run here, with the reason.</summary>
+    public IReadOnlyList<string> Excused { get; init; } = [];
+
     /// <summary>Filled in by the runner.</summary>
     public Scale Scale { get; init; }
 

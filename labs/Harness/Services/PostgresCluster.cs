@@ -238,7 +238,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             cancellationToken: cancellationToken);
         if (!result.Succeeded && IsRunning) result.EnsureSuccess();
         // pg_ctl returns once postmaster.pid is gone, a moment before the process itself has exited.
-        await WaitUntilAsync(() => !HostCommands.IsAlive(pid), TimeSpan.FromSeconds(30), $"postmaster {pid} to exit", cancellationToken);
+        await Eventually.UntilAsync(() => !HostCommands.IsAlive(pid), TimeSpan.FromSeconds(30), $"postmaster {pid} to exit", cancellationToken);
     }
 
     /// <summary>SIGKILL to the postmaster: a crash, no shutdown checkpoint. Returns once it and its backends are gone.</summary>
@@ -246,9 +246,9 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         if (PostmasterPid is not { } pid) return;
         HostCommands.Signal(pid, HostCommands.SIGKILL);
-        await WaitUntilAsync(() => !HostCommands.IsAlive(pid), TimeSpan.FromSeconds(30), $"postmaster {pid} to exit", cancellationToken);
+        await Eventually.UntilAsync(() => !HostCommands.IsAlive(pid), TimeSpan.FromSeconds(30), $"postmaster {pid} to exit", cancellationToken);
         // Backends notice the postmaster's death by themselves; wait until none holds the data folder.
-        await WaitUntilAsync(() => !AnyProcessUses(DataDirectory), TimeSpan.FromSeconds(30), "backends to exit", cancellationToken);
+        await Eventually.UntilAsync(() => !AnyProcessUses(DataDirectory), TimeSpan.FromSeconds(30), "backends to exit", cancellationToken);
     }
 
     /// <summary>Runs a PostgreSQL program from the server's bin folder (as the server's OS user) and fails with its output.</summary>
@@ -320,17 +320,5 @@ public sealed class PostgresCluster : IAsyncDisposable
             catch (UnauthorizedAccessException) { }
         }
         return false;
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var delay = 5;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0}s waiting for {what}.");
-            await Task.Delay(delay, ct);
-            delay = Math.Min(delay * 2, 100);
-        }
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Measurement;
+using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.Replication;
 
@@ -85,7 +87,7 @@ public sealed class CommitWorkload : IAsyncDisposable
                 if (conn is null || connectedTo != member)
                 {
                     if (conn is not null) await conn.DisposeAsync();
-                    conn = new NpgsqlConnection(PgSql.ConnectionString(_topology.Primary, $"writer-{writer}"));
+                    conn = new NpgsqlConnection(Sql.Unpooled(_topology.Primary.ConnectionString, $"writer-{writer}"));
                     connectedTo = member;
                     await conn.OpenAsync(ct);
                 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.Replication;
@@ -44,7 +45,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
         foreach (var name in topology.Standbys.Select(s => s.Name))
         {
             var cluster = topology.Member(name);
-            await using var conn = new NpgsqlConnection(PgSql.ConnectionString(cluster));
+            await using var conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString));
             await conn.OpenAsync(cancellationToken);
             await using var cmd = new NpgsqlCommand("SELECT pg_last_wal_receive_lsn()::text, pg_wal_lsn_diff(pg_last_wal_receive_lsn(), '0/0')", conn);
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -57,7 +58,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
         var winner = topology.Member(best.Name);
 
         // 3. Promote it (waits until it has replayed all it received and accepts writes).
-        if (!await PgSql.ScalarAsync<bool>(winner, "SELECT pg_promote(true, 60)", cancellationToken))
+        if (!await Sql.ScalarAsync<bool>(Sql.Unpooled(winner.ConnectionString), "SELECT pg_promote(true, 60)", cancellationToken))
             throw new InvalidOperationException($"pg_promote on {best.Name} did not finish within 60 s.");
         topology.Promoted(best.Name);
         var promoted = Stopwatch.GetTimestamp();
@@ -65,10 +66,10 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
         // 4. Slots on the new primary for every other member, and the remaining replica follows it.
         var others = topology.Standbys.Select(s => s.Name).ToList();
         var onWinner = others.Select(other =>
-            $"SELECT pg_create_physical_replication_slot({PgSql.QuoteLiteral(other)}, true) WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = {PgSql.QuoteLiteral(other)})").ToList();
+            $"SELECT pg_create_physical_replication_slot({Sql.QuoteLiteral(other)}, true) WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = {Sql.QuoteLiteral(other)})").ToList();
         if (topology.Mode != ReplicationMode.Asynchronous)
-            onWinner.AddRange([$"ALTER SYSTEM SET synchronous_standby_names = {PgSql.QuoteLiteral($"ANY 1 ({string.Join(", ", others.Select(PgSql.QuoteIdentifier))})")}", "SELECT pg_reload_conf()"]);
-        await PgSql.ExecuteAsync(winner, onWinner[0], cancellationToken, [.. onWinner.Skip(1)]);
+            onWinner.AddRange([$"ALTER SYSTEM SET synchronous_standby_names = {Sql.QuoteLiteral($"ANY 1 ({string.Join(", ", others.Select(Sql.QuoteIdentifier))})")}", "SELECT pg_reload_conf()"]);
+        await Sql.ExecuteAsync(Sql.Unpooled(winner.ConnectionString), cancellationToken, [.. onWinner]);
         foreach (var other in others.Where(o => o != oldName))
             await FollowAsync(topology.Member(other), other, winner, cancellationToken);
         var repointed = Stopwatch.GetTimestamp();
@@ -96,7 +97,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
         #region Exercise 1.1.1-3: pg_rewind the old primary against the new one, restore its own port/name/slot, start it as a standby
         // pg_rewind reads the source's timeline from its control file, which moves to the new timeline only at the first
         // checkpoint after promotion; before it, pg_rewind sees "the same timeline" and rewinds nothing. Force it.
-        await PgSql.ExecuteAsync(primary, "CHECKPOINT", cancellationToken);
+        await Sql.ExecuteAsync(Sql.Unpooled(primary.ConnectionString), cancellationToken, "CHECKPOINT");
         var source = $"host=127.0.0.1 port={primary.Port.ToString(CultureInfo.InvariantCulture)} user=postgres dbname=postgres application_name={member}";
         var rewind = await node.RunToolAsync("pg_rewind",
             ["--target-pgdata", node.DataDirectory, "--source-server", source, "--write-recovery-conf", "--progress", "--no-sync"], cancellationToken);
@@ -108,7 +109,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
             ["cluster_name"] = PostgresCluster.Quote(member),
         });
         await File.AppendAllTextAsync(Path.Combine(node.DataDirectory, "postgresql.auto.conf"),
-            $"primary_slot_name = {PgSql.QuoteLiteral(member)}\n", cancellationToken);
+            $"primary_slot_name = {Sql.QuoteLiteral(member)}\n", cancellationToken);
         await node.StartAsync(cancellationToken: cancellationToken);
         await topology.WaitForStandbysAsync(primary, [member], TimeSpan.FromSeconds(60), cancellationToken);
         #endregion
@@ -124,7 +125,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
     public async Task<IReadOnlyDictionary<string, (long Rows, decimal IdSum)>> ConvergeAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var primary = topology.Primary;
-        var target = await PgSql.ScalarAsync<string>(primary, "SELECT pg_current_wal_lsn()::text", cancellationToken);
+        var target = await Sql.ScalarAsync<string>(Sql.Unpooled(primary.ConnectionString), "SELECT pg_current_wal_lsn()::text", cancellationToken);
         var fingerprints = new Dictionary<string, (long, decimal)>(StringComparer.Ordinal)
         {
             [topology.PrimaryName] = await ReplicationTopology.FingerprintAsync(primary, cancellationToken),
@@ -133,13 +134,13 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
         {
             try
             {
-                await PgSql.WaitUntilAsync(async () => await PgSql.ScalarAsync<decimal>(cluster,
-                        $"SELECT coalesce(pg_wal_lsn_diff(pg_last_wal_replay_lsn(), {PgSql.QuoteLiteral(target)}::pg_lsn), -1)", cancellationToken) >= 0,
-                    timeout, $"{name} to replay up to {target}", cancellationToken);
+                await Eventually.UntilAsync(async () => await Sql.ScalarAsync<decimal>(Sql.Unpooled(cluster.ConnectionString),
+                        $"SELECT coalesce(pg_wal_lsn_diff(pg_last_wal_replay_lsn(), {Sql.QuoteLiteral(target)}::pg_lsn), -1)", cancellationToken) >= 0,
+                    timeout, $"{name} to replay up to {target}", cancellationToken, static e => e is NpgsqlException);
             }
             catch (TimeoutException e)
             {
-                var state = await PgSql.ScalarAsync<string>(cluster,
+                var state = await Sql.ScalarAsync<string>(Sql.Unpooled(cluster.ConnectionString),
                     "SELECT concat_ws(' ', 'receiver:', coalesce((SELECT status || ' from port ' || sender_port FROM pg_stat_wal_receiver), 'none'), " +
                     "'received:', pg_last_wal_receive_lsn()::text, 'replayed:', pg_last_wal_replay_lsn()::text)", cancellationToken);
                 throw new TimeoutException($"{e.Message} {name}: {state}. Last lines of its log:\n{cluster.TailOfLog(15)}", e);
@@ -154,7 +155,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var present = new HashSet<long>();
-        await using var conn = new NpgsqlConnection(PgSql.ConnectionString(topology.Primary));
+        await using var conn = new NpgsqlConnection(Sql.Unpooled(topology.Primary.ConnectionString));
         await conn.OpenAsync(cancellationToken);
         await using var cmd = new NpgsqlCommand($"SELECT id FROM {ReplicationTopology.Table}", conn);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -165,8 +166,8 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
     private static async Task FollowAsync(PostgresCluster standby, string name, PostgresCluster primary, CancellationToken ct)
     {
         var conninfo = $"host=127.0.0.1 port={primary.Port.ToString(CultureInfo.InvariantCulture)} user=postgres application_name={name}";
-        await PgSql.ExecuteAsync(standby, $"ALTER SYSTEM SET primary_conninfo = {PgSql.QuoteLiteral(conninfo)}", ct,
-            $"ALTER SYSTEM SET primary_slot_name = {PgSql.QuoteLiteral(name)}",
+        await Sql.ExecuteAsync(Sql.Unpooled(standby.ConnectionString), ct, $"ALTER SYSTEM SET primary_conninfo = {Sql.QuoteLiteral(conninfo)}",
+            $"ALTER SYSTEM SET primary_slot_name = {Sql.QuoteLiteral(name)}",
             "SELECT pg_reload_conf()"); // the WAL receiver restarts with the new source
     }
 
@@ -174,7 +175,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(PgSql.ConnectionString(cluster, "health-probe")) { Timeout = 1 };
+            var builder = new NpgsqlConnectionStringBuilder(Sql.Unpooled(cluster.ConnectionString, "health-probe")) { Timeout = 1 };
             await using var conn = new NpgsqlConnection(builder.ConnectionString);
             await conn.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand("SELECT 1", conn);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.Replication;
@@ -20,7 +21,7 @@ public static class FailoverScenario
         ArgumentNullException.ThrowIfNull(options);
         progress?.Report($"{mode}: {topology.PrimaryName} is the primary");
         await topology.SetModeAsync(mode, cancellationToken);
-        await PgSql.ExecuteAsync(topology.Primary, $"TRUNCATE {ReplicationTopology.Table}", cancellationToken);
+        await Sql.ExecuteAsync(Sql.Unpooled(topology.Primary.ConnectionString), cancellationToken, $"TRUNCATE {ReplicationTopology.Table}");
         var primaryAtStart = topology.PrimaryName;
         var standbysAtStart = topology.Standbys.Select(s => s.Name).ToList();
         var replication = await ListAsync(topology.Primary, "SELECT application_name || ':' || state || ':' || sync_state FROM pg_stat_replication ORDER BY 1", cancellationToken);
@@ -80,7 +81,7 @@ public static class FailoverScenario
 
     private static async Task<List<string>> ListAsync(PostgresCluster cluster, string sql, CancellationToken ct)
     {
-        await using var conn = new NpgsqlConnection(PgSql.ConnectionString(cluster));
+        await using var conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString));
         await conn.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand(sql, conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -89,5 +90,5 @@ public static class FailoverScenario
         return rows;
     }
 
-    private static Task<bool> ScalarAsync(PostgresCluster cluster, string sql, CancellationToken ct) => PgSql.ScalarAsync<bool>(cluster, sql, ct);
+    private static Task<bool> ScalarAsync(PostgresCluster cluster, string sql, CancellationToken ct) => Sql.ScalarAsync<bool>(Sql.Unpooled(cluster.ConnectionString), sql, ct);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.Replication;
@@ -116,7 +117,7 @@ public sealed class ReplicationMonitor : IAsyncDisposable
             if (!_connections.TryGetValue(name, out var conn) || conn.Port != cluster.Port)
             {
                 if (conn is not null) await conn.DisposeAsync();
-                conn = new NpgsqlConnection(PgSql.ConnectionString(cluster, "replication-monitor"));
+                conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString, "replication-monitor"));
                 _connections[name] = conn;
                 await conn.OpenAsync(ct);
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.Replication;
@@ -69,9 +70,8 @@ public sealed class ReplicationTopology : IAsyncDisposable
         var topology = new ReplicationTopology(options, primary);
         try
         {
-            await PgSql.ExecuteAsync(primary,
-                $"CREATE TABLE {Table} (id bigint PRIMARY KEY, writer int NOT NULL, payload text NOT NULL, committed_at timestamptz NOT NULL DEFAULT clock_timestamp())",
-                cancellationToken);
+            await Sql.ExecuteAsync(Sql.Unpooled(primary.ConnectionString), cancellationToken,
+                $"CREATE TABLE {Table} (id bigint PRIMARY KEY, writer int NOT NULL, payload text NOT NULL, committed_at timestamptz NOT NULL DEFAULT clock_timestamp())");
             #region Exercise 1.1.1-3: clone two replicas (pg_basebackup -R, a physical slot each), then choose synchronous or asynchronous commit on the primary
             foreach (var name in options.ReplicaNames)
             {
@@ -99,33 +99,33 @@ public sealed class ReplicationTopology : IAsyncDisposable
     {
         var primary = Primary;
         var standbys = Standbys.Select(s => s.Name).ToList();
-        var sync = mode == ReplicationMode.Asynchronous ? "" : $"FIRST 1 ({PgSql.QuoteIdentifier(standbys[0])})";
+        var sync = mode == ReplicationMode.Asynchronous ? "" : $"FIRST 1 ({Sql.QuoteIdentifier(standbys[0])})";
         var commit = mode == ReplicationMode.RemoteApply ? "'remote_apply'" : "'on'";
-        await PgSql.ExecuteAsync(primary, $"ALTER SYSTEM SET synchronous_standby_names = {PgSql.QuoteLiteral(sync)}", cancellationToken,
+        await Sql.ExecuteAsync(Sql.Unpooled(primary.ConnectionString), cancellationToken, $"ALTER SYSTEM SET synchronous_standby_names = {Sql.QuoteLiteral(sync)}",
             $"ALTER SYSTEM SET synchronous_commit = {commit}", "SELECT pg_reload_conf()");
         Mode = mode;
         var expected = string.Join(",", standbys.Select((s, i) => $"{s}:{(mode != ReplicationMode.Asynchronous && i == 0 ? "sync" : "async")}"));
-        await PgSql.WaitUntilAsync(async () => await PgSql.ScalarAsync<string>(primary,
+        await Eventually.UntilAsync(async () => await Sql.ScalarAsync<string>(Sql.Unpooled(primary.ConnectionString),
                 "SELECT coalesce(string_agg(application_name || ':' || sync_state, ',' ORDER BY application_name), '') FROM pg_stat_replication", cancellationToken) == expected,
-            TimeSpan.FromSeconds(30), $"pg_stat_replication on {PrimaryName} to show {expected}", cancellationToken);
+            TimeSpan.FromSeconds(30), $"pg_stat_replication on {PrimaryName} to show {expected}", cancellationToken, static e => e is NpgsqlException);
     }
 
     /// <summary>Waits until the primary's pg_stat_replication shows each named standby streaming.</summary>
     public async Task WaitForStandbysAsync(PostgresCluster primary, IEnumerable<string> names, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(primary);
-        var list = string.Join(", ", names.Select(PgSql.QuoteLiteral));
+        var list = string.Join(", ", names.Select(Sql.QuoteLiteral));
         var count = names.Count();
-        await PgSql.WaitUntilAsync(async () => await PgSql.ScalarAsync<long>(primary,
+        await Eventually.UntilAsync(async () => await Sql.ScalarAsync<long>(Sql.Unpooled(primary.ConnectionString),
                 $"SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming' AND application_name IN ({list})", cancellationToken) == count,
-            timeout, $"standbys {list} to stream from {primary.Name}", cancellationToken);
+            timeout, $"standbys {list} to stream from {primary.Name}", cancellationToken, static e => e is NpgsqlException);
     }
 
     /// <summary>Row count and sum of ids of the ledger on a member: equal on two members means they converged.</summary>
     public static async Task<(long Rows, decimal IdSum)> FingerprintAsync(PostgresCluster cluster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        await using var conn = new NpgsqlConnection(PgSql.ConnectionString(cluster));
+        await using var conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString));
         await conn.OpenAsync(cancellationToken);
         await using var cmd = new NpgsqlCommand($"SELECT count(*), coalesce(sum(id), 0) FROM {Table}", conn);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);

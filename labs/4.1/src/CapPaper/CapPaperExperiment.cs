@@ -46,17 +46,15 @@ public sealed class CapPaperExperiment : IExperiment
         finding.Figure(F.Resolved, resolved, $"of {paper.Citations.Count}", key: true, target: $"= {paper.Citations.Count}");
         finding.Table(FindingTable.Of("Figures the paper cites", ["goal", "figure", "measured value", "CAP.md line"], rows));
         foreach (var id in findings.Where(kv => kv.Value is null).Select(kv => kv.Key))
-            finding.Note($"No finding of {id} yet: run `dotnet run --project labs/Runner -- run {id}` (or `make run`) first.");
+            finding.Unmeasured($"the figures of {id}", $"no finding of {id} yet: run `dotnet run --project labs/Runner -- run {id}` (or `make run`) first");
 
         finding.Check(paper.Words is >= MinWords and <= MaxWords, $"the paper has about 2000 words ({MinWords}–{MaxWords}); it has {paper.Words}");
         finding.Check(paper.Citations.Count >= 10, "the paper cites at least ten measured figures by name");
         finding.Check(missing == 0, "every cited figure is produced by its goal's experiment");
         finding.Check(notKey == 0, $"every cited figure is a key figure, so the generated table shows it ({notKey} are not)");
-        var unmeasured = findings.Values.Any(f => f is null);
         context.Report(1, "done");
         return Task.FromResult(finding.Build(
-            $"CAP.md has {paper.Words} words and cites {paper.Citations.Count} figures of {paper.BlockGoals.Count} goals; {resolved} found in the measured results, {missing} missing.",
-            unmeasured && finding.AllChecksHold ? Verdict.Inconclusive : null));
+            $"CAP.md has {paper.Words} words and cites {paper.Citations.Count} figures of {paper.BlockGoals.Count} goals; {resolved} found in the measured results, {missing} missing."));
     }
 
     /// <summary>This run's finding of a goal (a sibling folder of this experiment's output), else the repository's reports/.</summary>

@@ -6,7 +6,7 @@ namespace StatelessMind.Harness;
 /// Marks a test as verifying one measured goal of the curriculum, as the xUnit trait
 /// <c>Goal=&lt;id&gt;</c>: <c>dotnet test --filter Goal=1.4-2</c> runs that goal's tests.
 /// </summary>
-[TraitDiscoverer("StatelessMind.Harness.GoalTraitDiscoverer", "StatelessMind.Harness")]
+[TraitDiscoverer("StatelessMind.Harness.GoalTraitDiscoverer", "StatelessMind.Harness.Testing")]
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = true)]
 public sealed class GoalAttribute : Attribute, ITraitAttribute
 {
