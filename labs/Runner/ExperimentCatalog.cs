@@ -49,6 +49,11 @@ public sealed class ExperimentCatalog
                 continue;
             }
             loaded[section.Id] = dll;
+            if (DepsFileProblem(Path.ChangeExtension(dll, ".deps.json")) is { } depsProblem)
+            {
+                problems.Add(new CatalogProblem(section.Id, $"{section.Id}: {dll} could not be loaded: {depsProblem} (rebuild it: `make build`)."));
+                continue;
+            }
             Type[] types;
             try
             {
@@ -59,7 +64,7 @@ public sealed class ExperimentCatalog
                 problems.Add(new CatalogProblem(section.Id, $"{section.Id}: {dll} could not be loaded: {e.LoaderExceptions.FirstOrDefault()?.Message}"));
                 continue;
             }
-            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or InvalidOperationException)
             {
                 problems.Add(new CatalogProblem(section.Id, $"{section.Id}: {dll} could not be loaded: {e.Message}"));
                 continue;
@@ -99,6 +104,27 @@ public sealed class ExperimentCatalog
                 problems.Add(new CatalogProblem(section, $"{section}: {type.FullName} names goal '{goalId}', which goals.yaml does not list."));
             else if (!byGoal.TryAdd(goalId, type))
                 problems.Add(new CatalogProblem(owner.Section, $"{goalId}: two experiments claim it ({byGoal[goalId].FullName}, {type.FullName})."));
+        }
+    }
+
+    /// <summary>Why a lab's deps.json cannot be used, or null. The runtime's resolver aborts the whole process on a
+    /// deps.json without its targets, so it is checked before the resolver sees it.</summary>
+    private static string? DepsFileProblem(string depsJson)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(depsJson));
+            var root = doc.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object
+                   && root.TryGetProperty("runtimeTarget", out var target) && target.TryGetProperty("name", out var name)
+                   && name.GetString() is { } framework
+                   && root.TryGetProperty("targets", out var targets) && targets.TryGetProperty(framework, out _)
+                ? null
+                : $"{depsJson} names no runtime target";
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or InvalidOperationException)
+        {
+            return $"{depsJson} cannot be read: {e.Message}";
         }
     }
 

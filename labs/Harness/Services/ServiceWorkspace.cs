@@ -154,21 +154,39 @@ public static class ServiceWorkspace
         var targets = new List<ProcessIdentity>();
         foreach (var recorded in RecordedServers(instanceDirectory))
         {
-            if (recorded.IsRunning) targets.Add(recorded);
-            else if (HostCommands.IsAlive(recorded.Pid)) outcome.Spared.Add(recorded); // the pid now names another process
+            if (!HostCommands.IsAlive(recorded.Pid)) continue;
+            if (ProcessIdentity.StartTicksOf(recorded.Pid) != recorded.StartTicks)
+            {
+                outcome.Spared.Add(recorded); // the server ended and the kernel gave its pid to another process
+                continue;
+            }
+            var executable = ProcessIdentity.ExecutableOf(recorded.Pid);
+            if (recorded.Executable is not null && executable is null)
+                outcome.StillRunning.Add(recorded); // another user's process: it may be the server, and it is not ours to signal
+            else if (recorded.Executable is not null && executable != recorded.Executable)
+                outcome.Spared.Add(recorded); // same pid and start time, another program: not the server recorded
+            else
+                targets.Add(recorded);
         }
         foreach (var postmaster in PostmastersIn(instanceDirectory))
             if (!targets.Any(t => t.Pid == postmaster.Pid)) targets.Add(postmaster);
+        var signalled = new List<ProcessIdentity>();
         foreach (var target in targets)
-            if (target.IsRunning && HostCommands.Signal(target.Pid, HostCommands.SIGKILL)) outcome.Killed.Add(target);
+        {
+            if (!target.IsRunning) continue;
+            if (HostCommands.Signal(target.Pid, HostCommands.SIGKILL)) signalled.Add(target);
+            else outcome.StillRunning.Add(target); // not permitted: another user's server
+        }
         try
         {
-            await Eventually.UntilAsync(() => !targets.Any(t => t.IsRunning), KillTimeout,
+            await Eventually.UntilAsync(() => !signalled.Any(t => t.IsRunning), KillTimeout,
                 $"the servers of {instanceDirectory} to exit", cancellationToken).ConfigureAwait(false);
+            outcome.Killed.AddRange(signalled);
         }
         catch (TimeoutException)
         {
-            outcome.StillRunning.AddRange(targets.Where(t => t.IsRunning));
+            outcome.Killed.AddRange(signalled.Where(t => !t.IsRunning));
+            outcome.StillRunning.AddRange(signalled.Where(t => t.IsRunning));
         }
         return outcome;
     }
@@ -266,7 +284,8 @@ public static class ServiceWorkspace
         "or set SM_SERVICE_DIR to a folder of your own.";
 
     private static string AsOwnerOrRoot(string owner, string dir) =>
-        $"Run the tests once as {owner} or as root (e.g. `sudo dotnet run --project labs/Runner -- services`), or stop its servers and `sudo rm -rf {dir}`.";
+        $"To remove it, sweep as its owner ({owner}) or as root: `sudo dotnet run --project labs/Runner -- services` " +
+        $"(or stop its servers and `sudo rm -rf {dir}`).";
 
     private static string Pids(IEnumerable<ProcessIdentity> processes) =>
         string.Join(", ", processes.Select(p => $"{p.Pid} ({Path.GetFileName(p.Executable) ?? "?"})"));
