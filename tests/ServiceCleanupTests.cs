@@ -23,9 +23,9 @@ public sealed class ServiceCleanupTests(ITestOutputHelper output) : IDisposable
         HostCommands.DeleteDirectory(Path.GetDirectoryName(_root)!);
     }
 
-    private Process Sleeper()
+    private Process Sleeper(string? workingDirectory = null)
     {
-        var p = Process.Start(new ProcessStartInfo("sleep", ["60"]))!;
+        var p = Process.Start(new ProcessStartInfo("sleep", ["60"]) { WorkingDirectory = workingDirectory ?? Path.GetTempPath() })!;
         _processes.Add(p);
         return p;
     }
@@ -36,7 +36,8 @@ public sealed class ServiceCleanupTests(ITestOutputHelper output) : IDisposable
         using var ended = Process.Start(new ProcessStartInfo("true"))!;
         await ended.WaitForExitAsync();
         var dir = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
-        await File.WriteAllTextAsync(Path.Combine(dir, "owner.pid"), $"{ended.Id} 12345\nuser {user}\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, "owner.user"), user + "\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, "owner.pid"), $"{ended.Id} 12345\n");
         return dir;
     }
 
@@ -55,15 +56,21 @@ public sealed class ServiceCleanupTests(ITestOutputHelper output) : IDisposable
         Directory.CreateDirectory(Path.Combine(dir, "data"));
         var postmasterStranger = Sleeper();
         await File.WriteAllTextAsync(Path.Combine(dir, "data", "postmaster.pid"), $"{postmasterStranger.Id}\n{dir}/data\n");
+        // An older harness recorded bare pids: one is a server working in the folder (redis-server runs in its --dir), one a stranger.
+        var legacyServer = Sleeper(dir);
+        var legacyStranger = Sleeper();
+        await File.AppendAllTextAsync(Path.Combine(dir, "servers.pid"), $"{legacyServer.Id}\n{legacyStranger.Id}\n");
 
         var sweep = await ServiceWorkspace.SweepOrphansAsync(_root);
 
         Assert.True(server.WaitForExit(TimeSpan.FromSeconds(5)), "the orphaned server was not killed");
+        Assert.True(legacyServer.WaitForExit(TimeSpan.FromSeconds(5)), "the orphaned server recorded by an older harness was not killed");
+        Assert.False(legacyStranger.HasExited, "a bare recorded pid that works elsewhere was killed");
         Assert.False(reusedPid.HasExited, "a process whose pid was reused was killed");
         Assert.False(otherProgram.HasExited, "a process running another program than recorded was killed");
         Assert.False(postmasterStranger.HasExited, "a process named by postmaster.pid that is no postmaster was killed");
-        Assert.Equal([server.Id], sweep.KilledServers.Select(k => k.Pid));
-        Assert.Equal([reusedPid.Id, otherProgram.Id], sweep.SparedProcesses.Select(s => s.Pid).Order());
+        Assert.Equal(new[] { server.Id, legacyServer.Id }.Order(), sweep.KilledServers.Select(k => k.Pid).Order());
+        Assert.Equal(new[] { reusedPid.Id, otherProgram.Id }.Order(), sweep.SparedProcesses.Select(s => s.Pid).Order());
         Assert.Equal([dir], sweep.RemovedFolders);
         Assert.False(Directory.Exists(dir));
     }
@@ -93,7 +100,8 @@ public sealed class ServiceCleanupTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal([first.Id, second.Id], ServiceWorkspace.RecordedServers(dir).Select(s => s.Pid));
         Assert.All(ServiceWorkspace.RecordedServers(dir), s => Assert.True(s.IsRunning));
-        Assert.Equal(ServiceWorkspace.CurrentProcessIdentity, File.ReadLines(Path.Combine(dir, "owner.pid")).First());
+        // owner.pid keeps the one-line "pid start-ticks" that every version of the sweep reads.
+        Assert.Equal(ServiceWorkspace.CurrentProcessIdentity, File.ReadAllText(Path.Combine(dir, "owner.pid")));
         Assert.Empty(Directory.EnumerateFiles(dir, "*.tmp"));
     }
 

@@ -15,6 +15,7 @@ namespace StatelessMind.Harness.Services;
 public static class ServiceWorkspace
 {
     private const string OwnerFile = "owner.pid";
+    private const string OwnerUserFile = "owner.user";
     private const string ServerPidsFile = "servers.pid";
     private const string PostmasterPidFile = "postmaster.pid";
     private static readonly TimeSpan ExitStopTimeout = TimeSpan.FromSeconds(10);
@@ -58,7 +59,10 @@ public static class ServiceWorkspace
         {
             throw new ServiceUnavailableException(UnusableRootMessage(root), e);
         }
-        WriteAtomically(Path.Combine(dir, OwnerFile), OwnerRecord);
+        // The user first: once owner.pid exists, the folder is complete. owner.pid keeps its one-line format
+        // ("pid start-ticks"), which every version of the sweep reads.
+        WriteAtomically(Path.Combine(dir, OwnerUserFile), CurrentUser + "\n");
+        WriteAtomically(Path.Combine(dir, OwnerFile), CurrentProcessIdentity);
         return dir;
     }
 
@@ -168,8 +172,8 @@ public static class ServiceWorkspace
             else
                 targets.Add(recorded);
         }
-        foreach (var postmaster in PostmastersIn(instanceDirectory))
-            if (!targets.Any(t => t.Pid == postmaster.Pid)) targets.Add(postmaster);
+        foreach (var server in PostmastersIn(instanceDirectory).Concat(LegacyServersIn(instanceDirectory)))
+            if (!targets.Any(t => t.Pid == server.Pid)) targets.Add(server);
         var signalled = new List<ProcessIdentity>();
         foreach (var target in targets)
         {
@@ -189,6 +193,29 @@ public static class ServiceWorkspace
             outcome.StillRunning.AddRange(signalled.Where(t => t.IsRunning));
         }
         return outcome;
+    }
+
+    /// <summary>Servers recorded by an older harness as a bare pid: still that server only when the process works inside
+    /// the folder (redis-server runs in its --dir, a postmaster in its data folder).</summary>
+    private static IEnumerable<ProcessIdentity> LegacyServersIn(string instanceDirectory)
+    {
+        var file = Path.Combine(instanceDirectory, ServerPidsFile);
+        string[] lines;
+        try
+        {
+            lines = File.Exists(file) ? File.ReadAllLines(file) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+        var inside = instanceDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        foreach (var line in lines)
+        {
+            if (!int.TryParse(line.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (ProcessIdentity.WorkingDirectoryOf(pid) is not { } cwd || !(cwd + Path.DirectorySeparatorChar).StartsWith(inside, StringComparison.Ordinal)) continue;
+            if (ProcessIdentity.Of(pid) is { } identity) yield return identity;
+        }
     }
 
     private static IEnumerable<ProcessIdentity> PostmastersIn(string instanceDirectory)
@@ -304,10 +331,11 @@ public static class ServiceWorkspace
     {
         try
         {
-            var lines = File.ReadAllLines(Path.Combine(dir, OwnerFile));
-            if (lines.Length == 0) return null;
-            var user = lines.Skip(1).FirstOrDefault(l => l.StartsWith("user ", StringComparison.Ordinal))?["user ".Length..] ?? "its owner";
-            return (lines[0], user);
+            var identity = File.ReadLines(Path.Combine(dir, OwnerFile)).FirstOrDefault();
+            if (string.IsNullOrWhiteSpace(identity)) return null;
+            var userFile = Path.Combine(dir, OwnerUserFile);
+            var user = File.Exists(userFile) ? File.ReadLines(userFile).FirstOrDefault()?.Trim() : null;
+            return (identity.Trim(), string.IsNullOrEmpty(user) ? "its owner" : user);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -317,9 +345,6 @@ public static class ServiceWorkspace
 
     private static string CurrentUser { get; } =
         string.Create(CultureInfo.InvariantCulture, $"{Environment.UserName} (uid {HostCommands.EffectiveUserId})");
-
-    /// <summary>What an owner file records: this process ("pid start-ticks") and, for messages, its user.</summary>
-    private static string OwnerRecord => $"{CurrentProcessIdentity}\nuser {CurrentUser}\n";
 
     /// <summary>This process as "pid start-ticks": what an owner file records.</summary>
     internal static string CurrentProcessIdentity { get; } =
