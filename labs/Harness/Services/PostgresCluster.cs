@@ -255,9 +255,10 @@ public sealed class PostgresCluster : IAsyncDisposable
         await Eventually.UntilAsync(() => !AnyProcessUses(DataDirectory), TimeSpan.FromSeconds(30), "backends to exit", cancellationToken);
     }
 
-    /// <summary>Runs a PostgreSQL program from the server's bin folder (as the server's OS user) and fails with its output.</summary>
-    public async Task<CommandResult> RunToolAsync(string tool, IEnumerable<string> args, CancellationToken cancellationToken = default) =>
-        (await HostCommands.RunAsync(_bin.Tool(tool), args, _bin.ServerUser, cancellationToken: cancellationToken)).EnsureSuccess();
+    /// <summary>Runs a PostgreSQL program from the server's bin folder (as the server's OS user) and fails with its output;
+    /// one still running after <paramref name="timeout"/> (default <see cref="HostCommands.DefaultTimeout"/>) is killed and named.</summary>
+    public async Task<CommandResult> RunToolAsync(string tool, IEnumerable<string> args, CancellationToken cancellationToken = default, TimeSpan? timeout = null) =>
+        (await HostCommands.RunAsync(_bin.Tool(tool), args, _bin.ServerUser, cancellationToken: cancellationToken, timeout: timeout)).EnsureSuccess();
 
     public async Task<NpgsqlConnection> OpenConnectionAsync(string database = "postgres", CancellationToken cancellationToken = default)
     {
