@@ -90,6 +90,40 @@ public sealed class ServiceCleanupTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void At_exit_a_stop_that_hangs_is_replaced_by_a_kill_and_the_folder_goes_once_the_server_has()
+    {
+        var dir = ServiceWorkspace.CreateInstanceDirectory(_root, "redis-hang");
+        var server = Sleeper();
+        ServiceWorkspace.RecordServerPid(dir, server.Id);
+        var log = new StringWriter();
+
+        ServiceWorkspace.StopAll([new(dir, () => new ValueTask(Task.Delay(Timeout.Infinite)))], TimeSpan.FromMilliseconds(200), log);
+
+        output.WriteLine(log.ToString());
+        Assert.True(server.HasExited || server.WaitForExit(TimeSpan.FromSeconds(1)), "the server outlived the exit path");
+        Assert.False(Directory.Exists(dir));
+        Assert.Contains($"stopping {dir} failed (its stop did not finish within 0.2 s); its servers were killed instead.", log.ToString());
+    }
+
+    [Fact]
+    public void At_exit_a_server_that_does_not_stop_keeps_its_folder_and_the_log_says_so()
+    {
+        var dir = ServiceWorkspace.CreateInstanceDirectory(_root, "pg-stuck");
+        // A server no signal ends: PID 1, which the kernel never lets SIGKILL reach (kill(2): init receives only the
+        // signals it handles). Recorded as this folder's server, it stands for one stuck in the kernel.
+        ServiceWorkspace.RecordServerPid(dir, 1);
+        var log = new StringWriter();
+
+        ServiceWorkspace.StopAll([new(dir, () => ValueTask.CompletedTask)], TimeSpan.FromSeconds(1), log);
+
+        output.WriteLine(log.ToString());
+        Assert.True(Directory.Exists(dir), "the folder of a server that still runs was removed");
+        Assert.Contains($"stateless-mind: left {dir}: server(s) 1 (", log.ToString());
+        Assert.Contains("the next run's sweep removes the folder once they are gone", log.ToString());
+        Assert.True(HostCommands.IsAlive(1));
+    }
+
+    [Fact]
     public void State_files_are_written_whole_and_leave_no_temporary_file()
     {
         var dir = ServiceWorkspace.CreateInstanceDirectory(_root, "pg-state");

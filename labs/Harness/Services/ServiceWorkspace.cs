@@ -248,14 +248,22 @@ public static class ServiceWorkspace
         }
     }
 
-    private static void StopAllOnExit()
+    private static void StopAllOnExit() => StopAll(Live.ToArray(), ExitStopTimeout, Console.Error);
+
+    /// <summary>
+    /// The exit path: runs each registered stop action for at most <paramref name="stopTimeout"/>, then kills what its
+    /// folder still records, and removes the folder only once its servers are gone. A folder whose servers do not stop
+    /// is left for the next run's sweep, and <paramref name="log"/> says so.
+    /// </summary>
+    internal static void StopAll(IReadOnlyList<KeyValuePair<string, Func<ValueTask>>> live, TimeSpan stopTimeout, TextWriter log)
     {
-        foreach (var (dir, stop) in Live.ToArray())
+        foreach (var (dir, stop) in live)
         {
             string? problem = null;
             try
             {
-                if (!stop().AsTask().Wait(ExitStopTimeout)) problem = $"its stop did not finish within {ExitStopTimeout.TotalSeconds:0} s";
+                if (!stop().AsTask().Wait(stopTimeout))
+                    problem = string.Create(CultureInfo.InvariantCulture, $"its stop did not finish within {stopTimeout.TotalSeconds:0.#} s");
             }
             catch (Exception e)
             {
@@ -265,14 +273,14 @@ public static class ServiceWorkspace
             var outcome = StopServersAsync(dir).GetAwaiter().GetResult();
             if (outcome.StillRunning.Count > 0)
             {
-                Console.Error.WriteLine($"stateless-mind: left {dir}: server(s) {Pids(outcome.StillRunning)} did not stop" +
-                                        $"{(problem is null ? "" : $" ({problem})")}; the next run's sweep removes the folder once they are gone.");
+                log.WriteLine($"stateless-mind: left {dir}: server(s) {Pids(outcome.StillRunning)} did not stop" +
+                              $"{(problem is null ? "" : $" ({problem})")}; the next run's sweep removes the folder once they are gone.");
                 continue;
             }
             if (problem is not null)
-                Console.Error.WriteLine($"stateless-mind: stopping {dir} failed ({problem}); its servers were killed instead.");
+                log.WriteLine($"stateless-mind: stopping {dir} failed ({problem}); its servers were killed instead.");
             if (TryDeleteDirectory(dir) is { } error)
-                Console.Error.WriteLine($"stateless-mind: left {dir}: {error}; the next run's sweep removes it.");
+                log.WriteLine($"stateless-mind: left {dir}: {error}; the next run's sweep removes it.");
         }
     }
 
