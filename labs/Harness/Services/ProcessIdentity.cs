@@ -43,59 +43,36 @@ public sealed record ProcessIdentity(int Pid, string StartTicks, string? Executa
 
     /// <summary>Field 22 of /proc/pid/stat (the start time), or null when the process is gone.</summary>
     /// <param name="pid">The process id.</param>
-    public static string? StartTicksOf(int pid)
+    public static string? StartTicksOf(int pid) => ReadProc(() =>
     {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return fields.Length > 19 ? fields[19] : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 19 ? fields[19] : null;
+    });
 
     /// <summary>The executable a process runs (the target of /proc/pid/exe), or null when it cannot be read
     /// (another user's process, seen by a non-root user).</summary>
     /// <param name="pid">The process id.</param>
-    public static string? ExecutableOf(int pid)
+    public static string? ExecutableOf(int pid) => ReadProc(() =>
     {
-        try
-        {
-            var target = new FileInfo($"/proc/{pid}/exe").LinkTarget;
-            // A program replaced on disk since it started (a package upgrade) shows as "… (deleted)".
-            return target is not null && target.EndsWith(DeletedSuffix, StringComparison.Ordinal) ? target[..^DeletedSuffix.Length] : target;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+        var target = new FileInfo($"/proc/{pid}/exe").LinkTarget;
+        // A program replaced on disk since it started (a package upgrade) shows as "… (deleted)".
+        return target is not null && target.EndsWith(DeletedSuffix, StringComparison.Ordinal) ? target[..^DeletedSuffix.Length] : target;
+    });
 
     /// <summary>The working folder of a process (PostgreSQL's postmaster and backends work in the data folder), or null.</summary>
     /// <param name="pid">The process id.</param>
-    public static string? WorkingDirectoryOf(int pid)
+    public static string? WorkingDirectoryOf(int pid) => ReadProc(() => new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget);
+
+    /// <summary>Reads from /proc; null when the process has gone or is not this user's to inspect.</summary>
+    private static string? ReadProc(Func<string?> read)
     {
         try
         {
-            return new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget;
+            return read();
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
