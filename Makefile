@@ -1,10 +1,12 @@
 # Stateless Mind — one entry point for every lab.
-#   make setup   install what is missing (Debian packages), restore NuGet packages, build native code
+#   make test    setup, build, then every test: C# (the solution), ctest, cargo; ends with "tests: N passed, N failed, N skipped"
+#   make run     setup, build, then every built experiment at full scale; writes artifacts/reports/index.md
+#   make publish copy a complete `make run` into reports/ (committed) and refresh the lab READMEs' figures blocks
+#   make setup   install what is missing (Debian packages, needs root or sudo), restore NuGet packages, build native code
 #   make build   build every C# project (and native code)
-#   make test    every test: C# (the solution), ctest, cargo; ends with "tests: N passed, N failed, N skipped"
-#   make run     run every built experiment at full scale; writes reports/index.md
 #   make bench   BenchmarkDotNet suites (BENCH='*Crud*' picks some); writes bench/reports/*.md
 #   make up/down the same services in docker compose (see infra/compose/README.md)
+# `make test` and `make run` each start with setup, which installs only what is missing: either can be the first command.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -18,9 +20,11 @@ NATIVE_BUILD  := native/build
 NATIVE_RUST   := native/rust
 SCALE         ?= full
 BENCH         ?= *
+# A test still running after this long is named (the blame collector's Sequence file and the console) and stopped.
+HANG_TIMEOUT  ?= 5m
 DOTNET        := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 
-.PHONY: help setup restore native build test run bench up down clean
+.PHONY: help setup restore native build test run publish bench up down clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -45,10 +49,12 @@ build: native
 
 # Every suite runs even if an earlier one failed; the summary line is printed either way,
 # and the target fails if any suite did.
-test: build
+test: setup
+	$(MAKE) --no-print-directory build
 	@rm -rf $(RESULTS); mkdir -p $(RESULTS)
 	@status=0; \
-	$(DOTNET) test $(SOLUTION) -c $(CONFIGURATION) --no-build --logger trx --results-directory $(RESULTS) || status=1; \
+	$(DOTNET) test $(SOLUTION) -c $(CONFIGURATION) --no-build --logger trx --results-directory $(RESULTS) \
+	  --blame-hang-timeout $(HANG_TIMEOUT) --blame-hang-dump-type none || status=1; \
 	if [ -f $(NATIVE_BUILD)/CTestTestfile.cmake ]; then \
 	  ctest --test-dir $(NATIVE_BUILD) --output-on-failure --output-junit $(CURDIR)/$(RESULTS)/ctest-c.xml || status=1; \
 	fi; \
@@ -58,9 +64,13 @@ test: build
 	infra/scripts/test-summary.sh $(RESULTS); \
 	exit $$status
 
+# Writes the working copy, artifacts/reports/ (git-ignored); `make publish` copies a complete run into reports/.
 run: setup
 	$(MAKE) --no-print-directory build CONFIGURATION=Release
 	$(DOTNET) run --project labs/Runner -c Release --no-build -- run --scale $(SCALE)
+
+publish:
+	$(DOTNET) run --project labs/Runner -c Release -- publish
 
 bench: native
 	$(DOTNET) run --project bench -c Release -- --filter $(foreach f,$(BENCH),'$(f)') --artifacts bench/BenchmarkDotNet.Artifacts
@@ -76,4 +86,4 @@ down:
 
 clean:
 	$(DOTNET) clean $(SOLUTION) -nologo -v q
-	rm -rf $(RESULTS) $(NATIVE_BUILD) reports
+	rm -rf $(RESULTS) $(NATIVE_BUILD) artifacts

@@ -37,8 +37,8 @@ public sealed class MeasurementTests
             await using var busySampler = ResourceSampler.StartForTree(busy.Id, TimeSpan.FromMilliseconds(100));
             await using var idleSampler = ResourceSampler.StartForTree(idle.Id, TimeSpan.FromMilliseconds(100));
             // On a loaded machine the spinning shell gets only a slice of a core: wait until CPU shows at all.
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (busySampler.Samples.Count(s => s.CpuPercent > 0) < 3 && DateTime.UtcNow < deadline) await Task.Delay(50);
+            await Eventually.UntilAsync(() => busySampler.Samples.Count(s => s.CpuPercent > 0) >= 3 && idleSampler.Samples.Count >= 3,
+                TimeSpan.FromSeconds(20), "three samples of each process, three of the busy one using CPU");
             var busySamples = await busySampler.StopAsync();
             var idleSamples = await idleSampler.StopAsync();
             Assert.True(busySamples.Count(s => s.CpuPercent > 0) >= 3, $"a spinning shell should use CPU; samples: {string.Join(", ", busySamples.Select(s => s.CpuPercent.ToString("0.#")))}");

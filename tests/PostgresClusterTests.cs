@@ -52,12 +52,12 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
             Assert.True((bool)(await recovery.ExecuteScalarAsync())!);
 
         // Streaming is asynchronous: wait (with a deadline) until the row is replayed.
-        var value = await WaitForAsync(async () =>
+        var value = await Eventually.ValueAsync(async () =>
         {
             await using var cmd = new NpgsqlCommand("SELECT v FROM t", standby);
-            try { return (int?)await cmd.ExecuteScalarAsync(); }
-            catch (PostgresException e) when (e.SqlState == "42P01") { return null; }
-        }, TimeSpan.FromSeconds(30));
+            return (int?)await cmd.ExecuteScalarAsync();
+        }, v => v is not null, TimeSpan.FromSeconds(30), "the replica to replay table t",
+            transient: e => e is PostgresException { SqlState: "42P01" });
         Assert.Equal(42, value);
 
         await using var primaryConn = await primary.OpenConnectionAsync();
@@ -113,16 +113,5 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         var e = Assert.Throws<ServiceUnavailableException>(() => PostgresBinaries.LocateIn(["/nonexistent/postgresql/bin"]));
         Assert.Contains("'postgresql'", e.Message);
         Assert.Contains("SM_POSTGRES", e.Message);
-    }
-
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : struct
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await probe() is { } value) return value;
-            if (DateTime.UtcNow > deadline) return null;
-            await Task.Delay(20);
-        }
     }
 }

@@ -55,9 +55,11 @@ public sealed class KafkaClusterTests
         }).Build();
         consumer.Subscribe(topic);
         var received = new List<string>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (received.Count < 10 && DateTime.UtcNow < deadline)
+        await Eventually.UntilAsync(() =>
+        {
             if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } r) received.Add(r.Message.Value);
+            return received.Count >= 10;
+        }, TimeSpan.FromSeconds(30), "the consumer to receive the 10 messages");
         consumer.Close();
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"v{i}").Order(), received.Order());
     }

@@ -1,5 +1,6 @@
 using StatelessMind.Harness.Reporting;
 using StatelessMind.Runner;
+using StatelessMind.Tests.Support;
 
 namespace StatelessMind.Tests;
 
@@ -26,7 +27,7 @@ public sealed class RunnerTests(ITestOutputHelper output)
     public void The_index_lists_every_goal_and_says_which_are_not_built()
     {
         var rows = Goals.Goals.Select(g => new GoalRow(g, Goals.SectionOf(g), GoalStatus.NotBuilt, null, false)).ToList();
-        var md = ReportIndex.ToMarkdown(rows);
+        var md = ReportIndex.ToMarkdown(rows, TestRuns.Provenance());
         foreach (var g in Goals.Goals) Assert.Contains($"| {g.Id} | labs/{g.Section} |", md);
         Assert.Equal(72, md.Split('\n').Count(l => l.Contains("| not built |", StringComparison.Ordinal)));
     }
@@ -87,6 +88,8 @@ public sealed class RunnerTests(ITestOutputHelper output)
             Assert.Contains($"[{goal}]({goal}/report.md)", index);
             var page = await File.ReadAllTextAsync(Path.Combine(reports, goal!, FindingReport.PageFileName));
             Assert.Contains("**Verdict: PASS**", page);
+            Assert.Contains("Measured at commit ", page);
+            Assert.Contains("Measured at commit ", index);
             var results = FiguresBlock.ReadResults(Path.Combine(reports, "results.json"));
             Assert.Equal(Verdict.Pass, results[goal!].Verdict);
             Assert.NotEmpty(results[goal!].Figures);

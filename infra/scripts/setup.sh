@@ -21,8 +21,18 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup: missing ${missing[*]}, and there is no apt-get here: install them with your system's package manager." >&2
+  exit 1
+fi
 sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "setup: installing ${missing[*]} needs root: run as root, or install sudo." >&2
+    exit 1
+  fi
+  sudo="sudo"
+fi
 echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq

@@ -9,15 +9,15 @@ public sealed class ExperimentCatalog
 {
     private readonly Dictionary<string, Type> _byGoal;
 
-    private ExperimentCatalog(Dictionary<string, Type> byGoal, IReadOnlyList<string> problems, IReadOnlyDictionary<string, string> labAssemblies)
+    private ExperimentCatalog(Dictionary<string, Type> byGoal, IReadOnlyList<CatalogProblem> problems, IReadOnlyDictionary<string, string> labAssemblies)
     {
         _byGoal = byGoal;
         Problems = problems;
         LabAssemblies = labAssemblies;
     }
 
-    /// <summary>Things that stopped an experiment from being found (a lab not built, two experiments for one goal …).</summary>
-    public IReadOnlyList<string> Problems { get; }
+    /// <summary>Things that stopped an experiment from being found (a lab not built or not loadable, two experiments for one goal …).</summary>
+    public IReadOnlyList<CatalogProblem> Problems { get; }
 
     /// <summary>Section id → the lab assembly that was loaded.</summary>
     public IReadOnlyDictionary<string, string> LabAssemblies { get; }
@@ -26,13 +26,16 @@ public sealed class ExperimentCatalog
 
     public bool IsBuilt(string goalId) => _byGoal.ContainsKey(goalId);
 
+    /// <summary>The problems of one lab (by section id).</summary>
+    public IReadOnlyList<CatalogProblem> ProblemsOf(string section) => Problems.Where(p => p.Section == section).ToList();
+
     public IExperiment Create(string goalId) => (IExperiment)Activator.CreateInstance(_byGoal[goalId])!;
 
     /// <summary>Loads every lab of the catalog whose project exists and is built, and collects its experiments.</summary>
     public static ExperimentCatalog Discover(RepositoryLayout layout, GoalCatalog goals)
     {
         var byGoal = new Dictionary<string, Type>();
-        var problems = new List<string>();
+        var problems = new List<CatalogProblem>();
         var loaded = new Dictionary<string, string>();
         foreach (var section in goals.Sections)
         {
@@ -42,10 +45,15 @@ public sealed class ExperimentCatalog
             var dll = FindBuiltAssembly(src, assemblyName);
             if (dll is null)
             {
-                problems.Add($"{section.Id}: {assemblyName}.dll is not built (run `make build`).");
+                problems.Add(new CatalogProblem(section.Id, $"{section.Id}: {assemblyName}.dll is not built (run `make build`)."));
                 continue;
             }
             loaded[section.Id] = dll;
+            if (DepsFileProblem(Path.ChangeExtension(dll, ".deps.json")) is { } depsProblem)
+            {
+                problems.Add(new CatalogProblem(section.Id, $"{section.Id}: {dll} could not be loaded: {depsProblem} (rebuild it: `make build`)."));
+                continue;
+            }
             Type[] types;
             try
             {
@@ -53,21 +61,71 @@ public sealed class ExperimentCatalog
             }
             catch (ReflectionTypeLoadException e)
             {
-                problems.Add($"{section.Id}: {dll} could not be loaded: {e.LoaderExceptions.FirstOrDefault()?.Message}");
+                problems.Add(new CatalogProblem(section.Id, $"{section.Id}: {dll} could not be loaded: {e.LoaderExceptions.FirstOrDefault()?.Message}"));
                 continue;
             }
-            foreach (var type in types.Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
-                                                  && typeof(IExperiment).IsAssignableFrom(t)
-                                                  && t.GetConstructor(Type.EmptyTypes) is not null))
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or InvalidOperationException)
             {
-                var goalId = ((IExperiment)Activator.CreateInstance(type)!).GoalId;
-                if (goals.Find(goalId) is null)
-                    problems.Add($"{section.Id}: {type.FullName} names goal '{goalId}', which goals.yaml does not list.");
-                else if (!byGoal.TryAdd(goalId, type))
-                    problems.Add($"{goalId}: two experiments claim it ({byGoal[goalId].FullName}, {type.FullName}).");
+                problems.Add(new CatalogProblem(section.Id, $"{section.Id}: {dll} could not be loaded: {e.Message}"));
+                continue;
             }
+            Collect(section.Id, types, goals, byGoal, problems);
         }
         return new ExperimentCatalog(byGoal, problems, loaded);
+    }
+
+    /// <summary>A catalog of the given experiment types (tests run the runner on experiments of their own).</summary>
+    public static ExperimentCatalog Of(GoalCatalog goals, params Type[] experimentTypes)
+    {
+        var byGoal = new Dictionary<string, Type>();
+        var problems = new List<CatalogProblem>();
+        Collect("", experimentTypes, goals, byGoal, problems);
+        return new ExperimentCatalog(byGoal, problems, new Dictionary<string, string>());
+    }
+
+    private static void Collect(string section, IEnumerable<Type> types, GoalCatalog goals, Dictionary<string, Type> byGoal, List<CatalogProblem> problems)
+    {
+        foreach (var type in types.Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                                              && typeof(IExperiment).IsAssignableFrom(t)
+                                              && t.GetConstructor(Type.EmptyTypes) is not null))
+        {
+            string goalId;
+            try
+            {
+                goalId = ((IExperiment)Activator.CreateInstance(type)!).GoalId;
+            }
+            catch (TargetInvocationException e)
+            {
+                problems.Add(new CatalogProblem(section, $"{section}: {type.FullName} could not be created: {e.InnerException?.Message}"));
+                continue;
+            }
+            var owner = goals.Find(goalId);
+            if (owner is null)
+                problems.Add(new CatalogProblem(section, $"{section}: {type.FullName} names goal '{goalId}', which goals.yaml does not list."));
+            else if (!byGoal.TryAdd(goalId, type))
+                problems.Add(new CatalogProblem(owner.Section, $"{goalId}: two experiments claim it ({byGoal[goalId].FullName}, {type.FullName})."));
+        }
+    }
+
+    /// <summary>Why a lab's deps.json cannot be used, or null. The runtime's resolver aborts the whole process on a
+    /// deps.json without its targets, so it is checked before the resolver sees it.</summary>
+    private static string? DepsFileProblem(string depsJson)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(depsJson));
+            var root = doc.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object
+                   && root.TryGetProperty("runtimeTarget", out var target) && target.TryGetProperty("name", out var name)
+                   && name.GetString() is { } framework
+                   && root.TryGetProperty("targets", out var targets) && targets.TryGetProperty(framework, out _)
+                ? null
+                : $"{depsJson} names no runtime target";
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or InvalidOperationException)
+        {
+            return $"{depsJson} cannot be read: {e.Message}";
+        }
     }
 
     private static string? FindBuiltAssembly(string srcDirectory, string assemblyName)

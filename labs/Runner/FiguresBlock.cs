@@ -52,6 +52,13 @@ public static partial class FiguresBlock
 
     public static bool HasBlocks(string markdown) => Fence().Split(markdown).Where((_, i) => i % 2 == 0).Any(Block().IsMatch);
 
+    /// <summary>The goal ids the figures blocks of a Markdown text name (outside fenced code).</summary>
+    public static IReadOnlySet<string> CitedGoals(string markdown) =>
+        Fence().Split(markdown).Where((_, i) => i % 2 == 0)
+            .SelectMany(part => Block().Matches(part))
+            .SelectMany(m => m.Groups["ids"].Value.Split([' ', ',', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet();
+
     private static string Table(IReadOnlyList<string> ids, IReadOnlyDictionary<string, Finding> findings, string previousBody, string resultsSource)
     {
         var previousRows = previousBody.Split('\n').Select(l => l.TrimEnd('\r')).ToList();

@@ -7,7 +7,12 @@ public sealed record RepositoryLayout(string Root)
 
     public string LabsDirectory => Path.Combine(Root, "labs");
     public string GoalsFile => Path.Combine(LabsDirectory, "goals.yaml");
+    /// <summary>The published reports, committed: a complete full-scale run copied here by <c>stateless-mind publish</c>.
+    /// The lab READMEs' figures blocks are filled from its results.json.</summary>
     public string ReportsDirectory => Path.Combine(Root, "reports");
+
+    /// <summary>The working copy <c>stateless-mind run</c> writes (git-ignored): every run's pages, plots and results.json.</summary>
+    public string RunReportsDirectory => Path.Combine(Root, "artifacts", "reports");
     public string NativeDirectory => Path.Combine(Root, "native");
     public string InfraDirectory => Path.Combine(Root, "infra");
 

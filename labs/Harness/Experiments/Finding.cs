@@ -1,3 +1,5 @@
+using StatelessMind.Harness.Reporting;
+
 namespace StatelessMind.Harness.Experiments;
 
 /// <summary>What an experiment found: its verdict, the figures it measured, tables, plots and notes.</summary>
@@ -23,6 +25,9 @@ public sealed record Finding
 
     /// <summary>Filled in by the runner.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>Filled in by the runner: the commit, date, scale and machine of the run that measured this finding.</summary>
+    public RunProvenance? Run { get; init; }
 
     public Figure? FigureNamed(string name) => Figures.FirstOrDefault(f => f.Name == name);
 }

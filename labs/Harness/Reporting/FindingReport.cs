@@ -39,8 +39,16 @@ public static class FindingReport
         if (goalStatement is not null) md.AppendLine(CultureInfo.InvariantCulture, $"*Goal:* {goalStatement}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**Verdict: {f.Verdict.ToString().ToUpperInvariant()}** · scale {f.Scale.ToString().ToLowerInvariant()} · {f.Duration.TotalSeconds:0.#} s");
         md.AppendLine();
+        if (f.Run is { } run) md.AppendLine(CultureInfo.InvariantCulture, $"*{ProvenanceLine(run)}*").AppendLine();
         md.AppendLine(f.Summary);
         md.AppendLine();
+        if (f.Excused.Count > 0)
+        {
+            md.AppendLine("## Not exercised here (optional parts)").AppendLine();
+            md.AppendLine("The lab declares these parts optional; they did not run on this machine, and the verdict does not cover them.").AppendLine();
+            foreach (var part in f.Excused) md.AppendLine(CultureInfo.InvariantCulture, $"- {part}");
+            md.AppendLine();
+        }
         if (f.Figures.Count > 0)
         {
             md.AppendLine("## Figures").AppendLine();
@@ -67,6 +75,15 @@ public static class FindingReport
             md.AppendLine();
         }
         return md.ToString();
+    }
+
+    /// <summary>"Measured at commit … on … UTC, scale …, seed …, on 2 cores, …": the line each page and the index carry.</summary>
+    /// <param name="run">The run.</param>
+    public static string ProvenanceLine(RunProvenance run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Measured at commit {run.CommitText} on {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, scale {run.Scale.ToString().ToLowerInvariant()}, seed {run.Seed}, on {run.Machine}.");
     }
 
     public static string ToMarkdownTable(FindingTable table)

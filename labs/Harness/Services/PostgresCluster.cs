@@ -194,19 +194,23 @@ public sealed class PostgresCluster : IAsyncDisposable
             ["-c", "exec \"$0\" -D \"$1\" >>\"$2\" 2>&1 </dev/null", _bin.Tool("postgres"), DataDirectory, LogFile], _bin.ServerUser);
         psi.RedirectStandardOutput = psi.RedirectStandardError = psi.RedirectStandardInput = false;
         _server?.Dispose();
-        _server = System.Diagnostics.Process.Start(psi)!;
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        var delay = 5;
-        while (ReadPidFileStatus() != "ready")
+        var server = _server = System.Diagnostics.Process.Start(psi)!;
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        try
         {
-            if (_server.HasExited || DateTime.UtcNow > deadline)
-            {
-                var why = _server.HasExited ? $"the server exited with code {_server.ExitCode}" : "it was not ready in time";
-                throw new CommandFailedException($"postgres -D {DataDirectory}", _server.HasExited ? _server.ExitCode : -1,
-                    $"Cluster '{Name}' did not start: {why}.\n--- last lines of {LogFile} ---\n{TailOfLog(30)}");
-            }
-            await Task.Delay(delay, cancellationToken);
-            delay = Math.Min(delay * 2, 50);
+            await Eventually.UntilAsync(() => server.HasExited || ReadPidFileStatus() == "ready", limit,
+                $"cluster '{Name}' to accept connections", cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Not ready in time: stop the half-started server, so that the failure leaves nothing running.
+            if (!server.HasExited) server.Kill(entireProcessTree: true);
+        }
+        if (server.HasExited || ReadPidFileStatus() != "ready")
+        {
+            var why = server.HasExited ? $"the server exited with code {server.ExitCode}" : $"it was not ready within {limit.TotalSeconds:0} s";
+            throw new CommandFailedException($"postgres -D {DataDirectory}", server.HasExited ? server.ExitCode : -1,
+                $"Cluster '{Name}' did not start: {why}.\n--- last lines of {LogFile} ---\n{TailOfLog(30)}");
         }
         if (PostmasterPid is { } pid) ServiceWorkspace.RecordServerPid(InstanceDirectory, pid);
     }
@@ -235,7 +239,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         if (PostmasterPid is not { } pid) return;
         var result = await HostCommands.RunAsync(_bin.Tool("pg_ctl"),
             ["-D", DataDirectory, "-m", mode.ToString().ToLowerInvariant(), "-w", "-t", "60", "stop"], _bin.ServerUser,
-            cancellationToken: cancellationToken);
+            cancellationToken: cancellationToken, timeout: TimeSpan.FromSeconds(75));
         if (!result.Succeeded && IsRunning) result.EnsureSuccess();
         // pg_ctl returns once postmaster.pid is gone, a moment before the process itself has exited.
         await Eventually.UntilAsync(() => !HostCommands.IsAlive(pid), TimeSpan.FromSeconds(30), $"postmaster {pid} to exit", cancellationToken);
@@ -251,9 +255,10 @@ public sealed class PostgresCluster : IAsyncDisposable
         await Eventually.UntilAsync(() => !AnyProcessUses(DataDirectory), TimeSpan.FromSeconds(30), "backends to exit", cancellationToken);
     }
 
-    /// <summary>Runs a PostgreSQL program from the server's bin folder (as the server's OS user) and fails with its output.</summary>
-    public async Task<CommandResult> RunToolAsync(string tool, IEnumerable<string> args, CancellationToken cancellationToken = default) =>
-        (await HostCommands.RunAsync(_bin.Tool(tool), args, _bin.ServerUser, cancellationToken: cancellationToken)).EnsureSuccess();
+    /// <summary>Runs a PostgreSQL program from the server's bin folder (as the server's OS user) and fails with its output;
+    /// one still running after <paramref name="timeout"/> (default <see cref="HostCommands.DefaultTimeout"/>) is killed and named.</summary>
+    public async Task<CommandResult> RunToolAsync(string tool, IEnumerable<string> args, CancellationToken cancellationToken = default, TimeSpan? timeout = null) =>
+        (await HostCommands.RunAsync(_bin.Tool(tool), args, _bin.ServerUser, cancellationToken: cancellationToken, timeout: timeout)).EnsureSuccess();
 
     public async Task<NpgsqlConnection> OpenConnectionAsync(string database = "postgres", CancellationToken cancellationToken = default)
     {
@@ -289,19 +294,36 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public override string ToString() => $"{Name} (127.0.0.1:{Port}, {DataDirectory})";
 
+    /// <summary>
+    /// Stops the server (immediate mode, else SIGKILL) and removes the instance folder once it has stopped. A server that
+    /// does not stop keeps its folder (and its exit-time registration), says so on stderr, and the error is thrown: the
+    /// next run's orphan sweep removes the folder once the server is gone.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
-        _disposed = true;
-        ServiceWorkspace.Unregister(InstanceDirectory);
         try
         {
-            if (IsRunning) await StopAsync(PostgresStopMode.Immediate);
+            if (IsRunning)
+            {
+                try
+                {
+                    await StopAsync(PostgresStopMode.Immediate);
+                }
+                catch (Exception e) when (e is CommandFailedException or TimeoutException)
+                {
+                    await KillAsync();
+                }
+            }
         }
-        catch (CommandFailedException)
+        catch (TimeoutException e)
         {
-            await KillAsync();
+            Console.Error.WriteLine($"stateless-mind: left {InstanceDirectory}: PostgreSQL cluster '{Name}' did not stop ({e.Message}); " +
+                                    "the folder stays for the next run's sweep.");
+            throw;
         }
+        _disposed = true;
+        ServiceWorkspace.Unregister(InstanceDirectory);
         _server?.Dispose();
         HostCommands.DeleteDirectory(InstanceDirectory);
     }

@@ -14,6 +14,7 @@ public sealed class RedisServer : IAsyncDisposable
     public const string OverrideVariable = "REDIS_URL";
     private readonly Process? _process;
     private readonly string? _instanceDirectory;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     private bool _disposed;
 
     private RedisServer(string host, int port, Process? process, string? instanceDirectory)
@@ -93,30 +94,57 @@ public sealed class RedisServer : IAsyncDisposable
     public async Task<ConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(Configuration);
 
     /// <summary>SIGKILL the embedded server (a crash).</summary>
-    public async Task KillAsync()
+    public async Task KillAsync(CancellationToken cancellationToken = default)
     {
         if (_process is null || _process.HasExited) return;
         _process.Kill();
-        await _process.WaitForExitAsync();
+        await WaitForExitAsync(_process, cancellationToken);
     }
 
+    /// <summary>
+    /// Kills the embedded server and removes its folder once it has exited. A server that does not exit keeps its folder
+    /// (and its exit-time registration), says so on stderr, and the error is thrown: the next run's sweep removes it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
-        _disposed = true;
         if (_process is not null)
         {
             if (!_process.HasExited)
             {
                 _process.Kill();
-                await _process.WaitForExitAsync();
+                try
+                {
+                    await WaitForExitAsync(_process, CancellationToken.None);
+                }
+                catch (TimeoutException e)
+                {
+                    Console.Error.WriteLine($"stateless-mind: left {_instanceDirectory}: redis-server did not stop ({e.Message}); " +
+                                            "the folder stays for the next run's sweep.");
+                    throw;
+                }
             }
             _process.Dispose();
         }
+        _disposed = true;
         if (_instanceDirectory is not null)
         {
             ServiceWorkspace.Unregister(_instanceDirectory);
             HostCommands.DeleteDirectory(_instanceDirectory);
+        }
+    }
+
+    private static async Task WaitForExitAsync(Process process, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(StopTimeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"redis-server (pid {process.Id}) was still running {StopTimeout.TotalSeconds:0} s after SIGKILL.");
         }
     }
 }
