@@ -282,9 +282,10 @@ impl<T> DynArray<T> {
             // min(old, new) bytes, which include all len initialised elements.
             unsafe { alloc::realloc(self.ptr.as_ptr().cast(), Layout::array::<T>(self.cap).unwrap_unchecked(), new_layout.size()) }
         };
-        let Some(new_ptr) = NonNull::new(new_ptr.cast::<T>()) else {
+        let new_ptr = match NonNull::new(new_ptr.cast::<T>()) {
+            Some(p) => p,
             // realloc failure leaves the old block valid and owned by us: the array is unchanged.
-            return Err(ReserveError::AllocFailed { size: new_layout.size(), align: new_layout.align() });
+            None => return Err(ReserveError::AllocFailed { size: new_layout.size(), align: new_layout.align() }),
         };
         if counts_as_grow {
             self.stats.grows += 1;
