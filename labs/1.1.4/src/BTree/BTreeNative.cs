@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using StatelessMind.Harness;
-using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Storage.BTree;
 
@@ -20,10 +19,7 @@ internal static unsafe partial class BTreeNative
         lock (Gate)
         {
             if (_resolvedPath is not null) return;
-            var path = Path.Combine(RepositoryLayout.Locate().NativeDirectory, "build", "lib", "libsm_btree.so");
-            if (!File.Exists(path))
-                throw new ServiceUnavailableException($"The native B-tree library '{path}' is missing: run `make native` " +
-                                                      "(cmake -S native/c -B native/build && cmake --build native/build -j2) from the repository root.");
+            var path = NativeArtifacts.CLibrary(Library);
             NativeLibrary.SetDllImportResolver(typeof(BTreeNative).Assembly, Resolve);
             _resolvedPath = path;
         }
