@@ -18,8 +18,14 @@
  * overflow is caught too, write DIR/crash.marker and exit 128+signal. Handlers only set flags, write
  * one byte to a self-pipe, or (crash) use open/write/fsync/close/_exit — all async-signal-safe.
  *
+ * Every file it creates in DIR (journal.dat, the running marker, a quarantined tail, the checkpoint, the
+ * crash marker) is followed by an fsync of DIR itself: fsync of a file makes its bytes durable, not its name.
+ *
  * Exit codes: 0 done or stopped by signal, 2 usage or I/O error, 3 corruption that recovery must not
  * repair by itself (a checkpointed record is damaged, or the journal is shorter than the checkpoint).
+ *
+ * --planted-bug skip-dir-fsync leaves those directory fsyncs out (journal.dat, running, quarantine):
+ * the bug the fsync-order test (tests/test_journal_fsync_order.c) must catch.
  */
 #define _GNU_SOURCE
 #include "journal_format.h"
@@ -45,6 +51,8 @@ static volatile sig_atomic_t reopen_log;   /* SIGHUP received */
 static int wake_pipe[2] = { -1, -1 };      /* self-pipe: wakes a sleeping main loop */
 static volatile uint64_t crash_seq;        /* last record written, for the crash marker */
 static char crash_marker_path[4096];
+static char crash_dir_path[4096];         /* DIR, synced after the crash marker is written */
+static int planted_skip_dir_fsync;        /* --planted-bug skip-dir-fsync */
 static char altstack[64 * 1024];
 
 typedef struct {
@@ -180,6 +188,11 @@ static void on_crash(int signal_number)
         }
         fsync(fd);
         close(fd);
+        int dir = open(crash_dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* the marker's name, too */
+        if (dir >= 0) {
+            fsync(dir);
+            close(dir);
+        }
     }
     _exit(128 + signal_number);
     /* END EXERCISE */
@@ -292,6 +305,15 @@ static void path_in(char *out, size_t size, const char *dir, const char *name)
         die(2, "path too long: %s/%s", dir, name);
 }
 
+/* Makes the names just created (or removed) in DIR durable; `what` says which, for the error. */
+static void sync_dir(const char *dir, const char *what)
+{
+    if (planted_skip_dir_fsync)
+        return;
+    if (journal_fsync_directory(dir) < 0)
+        die(2, "cannot fsync the folder %s after %s: %s", dir, what, strerror(errno));
+}
+
 /* Copies the bytes about to be truncated into DIR/discarded-<offset>.<n>.bin and fsyncs it:
    a torn tail is removed from the journal, but never silently thrown away. */
 static void quarantine_tail(int fd, const char *dir, uint64_t from, uint64_t to, char *saved_as, size_t saved_size)
@@ -318,6 +340,8 @@ static void quarantine_tail(int fd, const char *dir, uint64_t from, uint64_t to,
     }
     if (fsync(out) < 0 || close(out) < 0)
         die(2, "cannot sync %s: %s", saved_as, strerror(errno));
+    /* The copy's name must be durable before the journal is truncated: else a power cut could lose both. */
+    sync_dir(dir, "quarantining the tail");
 }
 
 static const char *previous_run(const char *dir, int *crash_signal)
@@ -426,6 +450,9 @@ static void recover(journal *j, const options *o)
     if (running < 0)
         die(2, "cannot create %s: %s", path, strerror(errno));
     close(running);
+    /* The marker (and the crash marker's removal) must be on disk before the first record: after a power
+       cut, "running" is how the next start knows this run did not end cleanly. */
+    sync_dir(o->dir, "creating the running marker");
 }
 
 /* ---- appending ---------------------------------------------------------------------------- */
@@ -521,7 +548,7 @@ static void usage(void)
     fprintf(stderr,
         "usage: journal --dir DIR [--count N (-1: until SIGTERM)] [--batch B] [--payload BYTES]\n"
         "               [--checkpoint-every BATCHES] [--rate BATCHES_PER_S] [--seed S] [--verify-all]\n"
-        "               [--fault segv-null|segv-stack|sigbus --fault-after RECORDS]\n");
+        "               [--fault segv-null|segv-stack|sigbus --fault-after RECORDS] [--planted-bug skip-dir-fsync]\n");
     exit(2);
 }
 
@@ -543,6 +570,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--seed") == 0) o.seed = (uint64_t)parse_number(a, v, 0, INT64_MAX);
         else if (strcmp(a, "--fault") == 0) o.fault = v;
         else if (strcmp(a, "--fault-after") == 0) o.fault_after = parse_number(a, v, 1, 1LL << 40);
+        else if (strcmp(a, "--planted-bug") == 0 && strcmp(v, "skip-dir-fsync") == 0) planted_skip_dir_fsync = 1;
         else usage();
         i++;
     }
@@ -556,6 +584,8 @@ int main(int argc, char **argv)
     journal j = { .fd = -1, .log_fd = -1 };
     path_in(j.log_path, sizeof j.log_path, o.dir, "journal.log");
     path_in(crash_marker_path, sizeof crash_marker_path, o.dir, "crash.marker");
+    if (snprintf(crash_dir_path, sizeof crash_dir_path, "%s", o.dir) >= (int)sizeof crash_dir_path)
+        die(2, "path too long: %s", o.dir);
     (void)crc32c(0, "", 0); /* builds the CRC table before any handler can run */
     open_log(&j);
     install_handlers();
@@ -565,6 +595,8 @@ int main(int argc, char **argv)
     j.fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (j.fd < 0)
         die(2, "cannot open %s: %s", path, strerror(errno));
+    /* A new journal.dat exists after a power cut only if its directory entry was synced. */
+    sync_dir(o.dir, "creating journal.dat");
 
     recover(&j, &o);
     run(&j, &o);

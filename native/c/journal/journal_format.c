@@ -248,7 +248,7 @@ static int write_fully(int fd, const uint8_t *data, size_t length)
     return 0;
 }
 
-static int fsync_directory(const char *dir)
+int journal_fsync_directory(const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY);
     if (fd < 0)
@@ -291,7 +291,7 @@ int journal_checkpoint_write(const char *dir, const journal_checkpoint *checkpoi
         return -1;
     if (rename(tmp, final) < 0)
         return -1;
-    return fsync_directory(dir);
+    return journal_fsync_directory(dir);
     /* END EXERCISE */
 }
 
