@@ -86,7 +86,7 @@ public sealed class CVersusRustExperiment : IExperiment
                      "through the JIT. So the ratios compare the designs as used, not only the languages.");
         finding.Plot(ctx.SavePlot(ThroughputPlot(timings), "push-get.png", "Nanoseconds per push and per indexed read, four arrays, one run"));
 
-        var summary = $"rustc rejects the C bug classes with their named errors; pushing {n:N0} integers costs {c.PushNsPerOp.ToString("0.##", CultureInfo.InvariantCulture)} ns " +
+        var summary = $"The C bug classes were compiled with rustc against their named error codes; pushing {n:N0} integers costs {c.PushNsPerOp.ToString("0.##", CultureInfo.InvariantCulture)} ns " +
                       $"in C, {rust.PushNsPerOp.ToString("0.##", CultureInfo.InvariantCulture)} in the Rust DynArray, {vec.PushNsPerOp.ToString("0.##", CultureInfo.InvariantCulture)} " +
                       $"in Vec and {list.PushNsPerOp.ToString("0.##", CultureInfo.InvariantCulture)} in List<long>.";
         return finding.Build(summary);
