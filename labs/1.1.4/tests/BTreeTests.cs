@@ -61,6 +61,33 @@ public sealed class BTreeTests(ITestOutputHelper output)
                          $"(leaf capacity {stats.LeafCapacity}, inner {stats.InnerCapacity}), {stats.FreePages} free");
     }
 
+    /// <summary>1.1.4-1a on its own: the C tests of leaf insertion and splitting (test_btree, by name), including a
+    /// failed allocation in the middle of a split (nothing lost) and the planted split bug that test must catch.</summary>
+    [Theory]
+    [Goal("1.1.4-1")]
+    [InlineData("random minimal cache")]
+    [InlineData("allocation")]
+    public async Task Native_insert_tests(string tests) => await NativeTestsPass(tests);
+
+    /// <summary>1.1.4-1b on its own: deleting every key borrows and merges until the tree is one leaf again.</summary>
+    [Theory]
+    [Goal("1.1.4-1")]
+    [InlineData("delete everything")]
+    [InlineData("random small pages")]
+    public async Task Native_delete_tests(string tests) => await NativeTestsPass(tests);
+
+    /// <summary>Every page header field is validated when the page is read, each damage reported with its page number.</summary>
+    [Fact]
+    [Goal("1.1.4-1")]
+    public async Task Native_page_validation_tests() => await NativeTestsPass("validation");
+
+    private async Task NativeTestsPass(string only)
+    {
+        var outcome = await NativeTestProgram.RunAsync("test_btree", only);
+        output.WriteLine($"{outcome.Command}: {outcome.Checks} checks, {outcome.Failed} failed, exit {outcome.ExitCode}");
+        Assert.True(outcome.Passed, outcome.Output);
+    }
+
     [Fact]
     [Goal("1.1.4-1")]
     public void DeletesBorrowAndMergeUntilTheTreeShrinksAndTheFileRoundTrips()

@@ -17,7 +17,7 @@ public sealed record GrowthRule(string Name, double Factor, int Step)
     {
         get
         {
-            #region Exercise 1.3-4c: the amortised bound on copies per push for growth factor f (tests: NativeDynArrayTests.Geometric_growth_keeps_copies_per_push_below_f_over_f_minus_one_at_every_size, GrowthRuleTests)
+            #region Exercise 1.3-4c: the amortised bound on copies per push for growth factor f (tests: GrowthRuleTests, NativeDynArrayTests.Geometric_growth*)
             return IsGeometric ? Factor / (Factor - 1) : double.PositiveInfinity;
             #endregion
         }

@@ -11,6 +11,10 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
+/* Marks a static helper that only exercise regions call: when a region is replaced by a stub (the learner's copy
+ * of the lab), the helper is then unused, and -Werror must not turn that into a build failure. */
+#define EXERCISE_HELPER __attribute__((unused))
+
 /* ---- AddressSanitizer poisoning (the ASan builds define SM_ALLOC_POISON) ----
  * ASan cannot see inside memory this allocator mapped itself: without help, a read of a freed block or a
  * write past the end of one is, to ASan, a valid access to a mapped page. So the allocator tells it what is

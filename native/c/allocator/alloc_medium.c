@@ -112,8 +112,9 @@ void *medium_alloc_locked(size_t size) {
     }
     bin_remove(b);
     if (msize(b) == ARENA_SIZE) g.medium_empty_segments--; /* a whole empty arena is in use again */
-    size_t total = msize(b), prev_alloc = b->size_flags & M_PREV_ALLOC;
-    /* EXERCISE 4.5-2c: split the free block when the rest can stand alone as a free block; else hand out all of it (tests: test_alloc coalescing|realloc, AllocatorComponentTests.Medium_heap) */
+    size_t total = msize(b);
+    /* EXERCISE 4.5-2c: split the free block when the rest can stand alone as a free block; else hand out all of it (tests: AllocatorComponentTests.Medium_heap, AllocatorInteropTests.Resize*) */
+    size_t prev_alloc = b->size_flags & M_PREV_ALLOC;
     if (total - need >= M_MIN) {
         mblock *rest = (mblock *)((char *)b + need);
         make_free(rest, total - need, M_PREV_ALLOC); /* its previous block (b) is now in use */
@@ -180,7 +181,7 @@ int medium_free_locked(void *payload, const char **why) {
     SM_POISON(payload, size - M_HEADER);
     g.medium_live_blocks--;
     g.medium_live_bytes -= size;
-    /* EXERCISE 4.5-2c: coalesce with a free next block and a free previous block (found through its footer) (tests: test_alloc coalescing, AllocatorComponentTests.Medium_heap) */
+    /* EXERCISE 4.5-2c: coalesce with a free next block and a free previous block, found through its footer (tests: AllocatorComponentTests.Medium_heap) (returns SM_ERR_CORRUPTION) */
     if (!(next->size_flags & M_ALLOC)) {
         bin_remove(next);
         size += msize(next);

@@ -181,7 +181,7 @@ static void partial_remove(small_page *pg) {
 }
 
 /* Gives a page of class cls: an unused page of an existing small segment, or of a new one. */
-static small_page *page_new(unsigned cls) {
+EXERCISE_HELPER static small_page *page_new(unsigned cls) {
     small_segment *ss = NULL;
     for (segment *s = g.small_segs; s; s = s->next) {
         if (s->free_pages) {
@@ -249,7 +249,7 @@ static void page_release(small_page *pg) {
 /* Moves up to n blocks of class cls from the pages to the thread cache. Returns how many. */
 static unsigned small_refill_locked(tcache *tc, unsigned cls, unsigned n) {
     unsigned got = 0;
-    /* EXERCISE 4.5-2b: fill the thread cache from the class's partial pages: their free lists first, then never-used blocks (tests: test_alloc workload|threads, AllocatorComponentTests.Refill) */
+    /* EXERCISE 4.5-2b: fill the thread cache from the class's partial pages: their free lists first, then never-used blocks (tests: AllocatorComponentTests.Refill, AllocatorInteropTests) (returns 0) */
     while (got < n) {
         small_page *pg = g.partial[cls];
         if (pg == NULL && (pg = page_new(cls)) == NULL) break;
@@ -351,7 +351,7 @@ static void note_slow_path_locked(tcache *tc, unsigned cls) {
     tc->touched = 0;
 }
 
-static __attribute__((noinline)) void *small_alloc_slow(unsigned cls) {
+EXERCISE_HELPER static __attribute__((noinline)) void *small_alloc_slow(unsigned cls) {
     tcache *tc = &t_cache;
     if (!tc->registered) tcache_register(tc);
     lock();
@@ -370,7 +370,7 @@ static __attribute__((noinline)) void *small_alloc_slow(unsigned cls) {
 }
 
 /* The cache of a class went over its limit (or the thread's cache is not registered yet). */
-static __attribute__((noinline)) void small_cache_overflow(unsigned cls) {
+EXERCISE_HELPER static __attribute__((noinline)) void small_cache_overflow(unsigned cls) {
     tcache *tc = &t_cache;
     if (!tc->registered) tcache_register(tc);
     if (tc->count[cls] <= tc->limit[cls]) return;
@@ -435,7 +435,7 @@ static int large_free_locked(segment *s, void *ptr) {
 }
 
 /* Grows or shrinks a large block by remapping its pages: no copy, and the result stays aligned. */
-static void *large_resize_locked(segment *s, size_t size) {
+EXERCISE_HELPER static void *large_resize_locked(segment *s, size_t size) {
     size_t old_mapped = s->mapped, new_mapped = round_to_page(size + LARGE_HEADER);
     if (new_mapped == old_mapped) {
         poison_large(s, size);
@@ -496,7 +496,7 @@ static __attribute__((noinline)) void *big_alloc(size_t size) {
 
 /* A block of class cls from this thread's cache, refilled from the pages when empty; NULL when out of memory. */
 static inline void *cache_pop(unsigned cls) {
-    /* EXERCISE 4.5-2a: pop a block from this thread's cache for the size class (no lock), falling back to a refill (tests: test_alloc sizes, AllocatorComponentTests.Thread_cache) */
+    /* EXERCISE 4.5-2a: pop a block from this thread's cache for the size class (no lock), falling back to a refill (tests: AllocatorComponentTests.Thread_cache, AllocatorInteropTests.NativeBuffers*) */
     tcache *tc = &t_cache;
     void *b = tc->head[cls];
     if (LIKELY(b != NULL)) {
@@ -559,7 +559,7 @@ static __attribute__((noinline)) int free_slow(void *ptr) {
 /* Parks the freed small block ptr (class cls, 16-byte slot `slot` of page pg) in this thread's cache.
  * 1 if parked; 0 if refused — not out of its page, or parked already — and free_slow then says why. */
 static inline int cache_park(small_page *pg, unsigned slot, void *ptr, unsigned cls) {
-    /* EXERCISE 4.5-2a: accept the block only if it is out of its page and not already parked, then park it in this thread's cache (tests: test_alloc double, AllocatorComponentTests.Thread_cache) */
+    /* EXERCISE 4.5-2a: accept the block only if it is out of its page and not already parked, then park it in this thread's cache (tests: AllocatorComponentTests.Thread_cache) (returns 0) */
     if (LIKELY(out_bit(pg, slot) && !is_parked(ptr))) {
         tcache *tc = &t_cache;
         *(void **)ptr = tc->head[cls];
@@ -646,7 +646,7 @@ static void *realloc_by_moving(void *ptr, size_t old, size_t size) {
  * block stays when the new size still fits its class without wasting more than half of it; a large block has
  * its pages remapped. Returns the block, or NULL when it must move instead. */
 static void *resize_in_place(segment *s, void *ptr, size_t old, size_t size) {
-    /* EXERCISE 4.5-2d: resize in place when the block allows it (same size class, mremap for large blocks) (tests: test_alloc realloc, AllocatorComponentTests.Realloc_in_place) */
+    /* EXERCISE 4.5-2d: resize in place when the block allows it: the same size class, or mremap for a large block (tests: AllocatorComponentTests.Realloc_in_place) */
     if (s->kind == SEG_SMALL && size <= old && size > old / 2) return ptr; /* still the right class, or close enough */
     if (s->kind == SEG_LARGE && size > MEDIUM_MAX) {
         lock();

@@ -489,20 +489,36 @@ static void test_every_page_header_field_is_validated_on_read(void) {
     unlink(pristine);
 }
 
+typedef struct named_test { const char *name; void (*run)(void); } named_test;
+
+/* test_btree [--quick] [name]: only the tests whose name contains `name` (e.g. random, delete, allocation). */
 int main(int argc, char **argv) {
-    if (argc > 1 && strcmp(argv[1], "--quick") == 0) scale_down = 10;
+    const char *only = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0) scale_down = 10;
+        else only = argv[i];
+    }
     rng_state = 0x9E3779B97F4A7C15ull;
-    test_geometry_follows_page_size();
-    test_random_ops_small_pages();
-    test_random_ops_minimal_cache();
-    test_random_ops_4k_pages();
-    test_delete_everything_shrinks_to_a_leaf();
-    test_persists_through_reopen();
-    test_range_cursor_bounds_and_concurrent_change();
-    test_rejects_foreign_and_corrupt_files();
-    test_every_page_header_field_is_validated_on_read();
-    test_root_leaf_split_failure_keeps_the_leaf();
-    test_allocation_failure_in_a_split_loses_no_entry();
-    test_planted_split_bug_is_caught();
+    static const named_test tests[] = {
+        {"geometry", test_geometry_follows_page_size},
+        {"random small pages", test_random_ops_small_pages},
+        {"random minimal cache", test_random_ops_minimal_cache},
+        {"random 4k pages", test_random_ops_4k_pages},
+        {"delete everything", test_delete_everything_shrinks_to_a_leaf},
+        {"persist", test_persists_through_reopen},
+        {"cursor", test_range_cursor_bounds_and_concurrent_change},
+        {"corrupt files", test_rejects_foreign_and_corrupt_files},
+        {"validation of page headers", test_every_page_header_field_is_validated_on_read},
+        {"allocation failure in a root-leaf split", test_root_leaf_split_failure_keeps_the_leaf},
+        {"allocation failure in splits", test_allocation_failure_in_a_split_loses_no_entry},
+        {"allocation planted split bug", test_planted_split_bug_is_caught},
+    };
+    int ran = 0;
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        if (only && !strstr(tests[i].name, only)) continue;
+        tests[i].run();
+        ran++;
+    }
+    CHECKF(ran > 0, "no test is named like '%s'", only ? only : "");
     return check_summary("btree");
 }

@@ -22,7 +22,7 @@ static void *volatile sink;
  * node 0 then visits the nodes in the cycle's order, each load depending on the one before. 0, or -1 on bad input. */
 int sm_chase_link(unsigned char *buf, uint64_t stride_bytes, const uint64_t *next, uint64_t nodes) {
     if (buf == NULL || next == NULL || stride_bytes < sizeof(void *)) return -1;
-    /* EXERCISE 4.5-1d: link node i to node next[i] (a pointer stored in the node), so each load depends on the previous one (tests: test_cachesim chase, CacheSimulatorTests.The_chase_visits_every_node_once_in_the_cycle_order) */
+    /* EXERCISE 4.5-1d: link node i to node next[i] with a pointer stored in the node, so each load depends on the one before (tests: CacheSimulatorComponentTests.Chase_cycle) */
     for (uint64_t i = 0; i < nodes; i++) *(void **)(buf + i * stride_bytes) = buf + next[i] * stride_bytes;
     return 0;
     /* END EXERCISE */

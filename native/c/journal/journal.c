@@ -135,14 +135,17 @@ static void wake_main_loop(void)
     errno = saved;
 }
 
-static size_t append_text(char *buffer, size_t at, const char *text)
+/* Helpers that only exercise regions call are marked unused: a stubbed region must still build with -Werror. */
+#define EXERCISE_HELPER __attribute__((unused))
+
+EXERCISE_HELPER static size_t append_text(char *buffer, size_t at, const char *text)
 {
     while (*text)
         buffer[at++] = *text++;
     return at;
 }
 
-static size_t append_number(char *buffer, size_t at, uint64_t value)
+EXERCISE_HELPER static size_t append_number(char *buffer, size_t at, uint64_t value)
 {
     char digits[20];
     size_t n = 0;
@@ -157,8 +160,8 @@ static size_t append_number(char *buffer, size_t at, uint64_t value)
 
 static void on_stop_signal(int signal_number)
 {
-    /* EXERCISE 1.1.1-2: in the handler do only what is async-signal-safe: record the signal in a
-       sig_atomic_t flag and wake the main loop through the self-pipe; the main loop does the rest. */
+    /* EXERCISE 1.1.1-2c: in the handler do only what is async-signal-safe: record the signal in a sig_atomic_t flag
+       and wake the main loop through the self-pipe; the main loop does the rest (tests: JournalTests.A_stop_signal*) */
     stop_signal = signal_number;
     wake_main_loop();
     /* END EXERCISE */
@@ -173,8 +176,9 @@ static void on_hangup(int signal_number)
 
 static void on_crash(int signal_number)
 {
-    /* EXERCISE 1.1.1-2: running on the alternate stack, write "signal=N seq=S" to the crash marker with
-       open/write/fsync/close only (no stdio, no malloc), then leave with _exit(128 + signal). */
+    /* EXERCISE 1.1.1-2c: running on the alternate stack, write "signal=N seq=S" to the crash marker with
+       open/write/fsync/close only (no stdio, no malloc), fsync the folder, then leave with _exit(128 + signal)
+       (tests: JournalTests.A_crash_signal*) */
     char line[64];
     size_t n = append_text(line, 0, "signal=");
     n = append_number(line, n, (uint64_t)signal_number);
@@ -316,7 +320,7 @@ static void sync_dir(const char *dir, const char *what)
 
 /* Copies the bytes about to be truncated into DIR/discarded-<offset>.<n>.bin and fsyncs it:
    a torn tail is removed from the journal, but never silently thrown away. */
-static void quarantine_tail(int fd, const char *dir, uint64_t from, uint64_t to, char *saved_as, size_t saved_size)
+EXERCISE_HELPER static void quarantine_tail(int fd, const char *dir, uint64_t from, uint64_t to, char *saved_as, size_t saved_size)
 {
     int out = -1;
     for (int n = 0; out < 0 && n < 1000; n++) {
@@ -399,11 +403,12 @@ static void recover(journal *j, const options *o)
                 o->dir, scan.valid_end, scan.last_seq + 1, journal_stop_reason_name(scan.stop), checkpoint.offset);
     }
 
-    /* EXERCISE 1.1.1-2: replay from the checkpoint; if the scan stopped at a torn or corrupt record,
-       quarantine the tail, truncate the journal to the last valid record and fsync it. */
+    char saved_as[4096] = "";
+    /* EXERCISE 1.1.1-2d: replay from the checkpoint; if the scan stopped at a torn or corrupt record, quarantine
+       the tail, truncate the journal to the last valid record and fsync it (tests: JournalTests.A_record_with_a_bad_CRC*,
+       JournalTests.SIGKILL*) */
     if (journal_scan(j->fd, checkpoint.offset, checkpoint.seq + 1, &scan) < 0)
         die(2, "cannot read journal.dat: %s", strerror(errno));
-    char saved_as[4096] = "";
     if (scan.discarded_bytes > 0) {
         quarantine_tail(j->fd, o->dir, scan.valid_end, scan.file_size, saved_as, sizeof saved_as);
         if (ftruncate(j->fd, (off_t)scan.valid_end) < 0 || fsync(j->fd) < 0)
@@ -457,7 +462,7 @@ static void recover(journal *j, const options *o)
 
 /* ---- appending ---------------------------------------------------------------------------- */
 
-static void write_all(int fd, const uint8_t *data, size_t length)
+EXERCISE_HELPER static void write_all(int fd, const uint8_t *data, size_t length)
 {
     while (length > 0) {
         ssize_t n = write(fd, data, length);
@@ -481,6 +486,35 @@ static void write_checkpoint(journal *j, const options *o)
     log_line(j, "checkpoint seq=%" PRIu64 " offset=%" PRIu64, c.seq, c.offset);
 }
 
+/* Appends record j->last_seq + 1 as two writes, header then payload, so that a kill between them tears it. */
+static void append_record(journal *j, const options *o, uint8_t *record, uint8_t *payload)
+{
+    /* EXERCISE 1.1.1-2e: encode the next record and append it in two writes (header, then payload), then advance
+       the journal's seq, offset and state (tests: JournalTests.SIGKILL*, JournalTests.Experiment*) */
+    uint64_t seq = j->last_seq + 1;
+    journal_make_payload(payload, o->payload, o->seed, seq);
+    journal_encode(record, seq, payload, o->payload);
+    write_all(j->fd, record, JOURNAL_HEADER_SIZE);
+    write_all(j->fd, record + JOURNAL_HEADER_SIZE, o->payload);
+    j->last_seq = seq;
+    j->offset += JOURNAL_HEADER_SIZE + o->payload;
+    j->state += journal_payload_amount(payload);
+    crash_seq = seq;
+    /* END EXERCISE */
+}
+
+/* Makes the batch durable, then acknowledges it. */
+static void commit_batch(journal *j)
+{
+    /* EXERCISE 1.1.1-2e: fdatasync the journal and only then print "ack seq=S offset=O": an acknowledged record is
+       durable (tests: JournalTests.SIGKILL*) */
+    if (fdatasync(j->fd) < 0)
+        die(2, "fdatasync journal.dat: %s", strerror(errno));
+    printf("ack seq=%" PRIu64 " offset=%" PRIu64 "\n", j->last_seq, j->offset);
+    fflush(stdout);
+    /* END EXERCISE */
+}
+
 static void run(journal *j, const options *o)
 {
     size_t record_size = JOURNAL_HEADER_SIZE + o->payload;
@@ -492,8 +526,7 @@ static void run(journal *j, const options *o)
     unsigned batches = 0;
     uint64_t next_batch = now_us(CLOCK_MONOTONIC);
 
-    /* EXERCISE 1.1.1-2: append a batch (each record as two writes, so a kill can tear it), fsync, and
-       only then acknowledge; checkpoint every K batches; react to the signal flags between batches. */
+    /* Batches until --count records or a stop signal; the signal flags are read between batches. */
     while (!stop_signal && (o->count < 0 || appended < o->count)) {
         if (reopen_log) {
             reopen_log = 0;
@@ -502,23 +535,12 @@ static void run(journal *j, const options *o)
             log_line(j, "log reopened on SIGHUP");
         }
         for (unsigned i = 0; i < o->batch && (o->count < 0 || appended < o->count); i++) {
-            uint64_t seq = j->last_seq + 1;
-            journal_make_payload(payload, o->payload, o->seed, seq);
-            journal_encode(record, seq, payload, o->payload);
-            write_all(j->fd, record, JOURNAL_HEADER_SIZE);
-            write_all(j->fd, record + JOURNAL_HEADER_SIZE, o->payload);
-            j->last_seq = seq;
-            j->offset += record_size;
-            j->state += journal_payload_amount(payload);
-            crash_seq = seq;
+            append_record(j, o, record, payload);
             appended++;
-            if (o->fault != NULL && appended == o->fault_after)
+            if (o->fault != NULL && appended == o->fault_after) /* the injected crash (--fault): a test hook */
                 trigger_fault(j, o->fault, o->dir);
         }
-        if (fdatasync(j->fd) < 0)
-            die(2, "fdatasync journal.dat: %s", strerror(errno));
-        printf("ack seq=%" PRIu64 " offset=%" PRIu64 "\n", j->last_seq, j->offset);
-        fflush(stdout);
+        commit_batch(j);
         if (++batches % o->checkpoint_every == 0)
             write_checkpoint(j, o);
         if (o->rate > 0) {
@@ -526,7 +548,6 @@ static void run(journal *j, const options *o)
             wait_until(next_batch);
         }
     }
-    /* END EXERCISE */
     free(record);
     free(payload);
 }

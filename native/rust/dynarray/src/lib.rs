@@ -122,7 +122,7 @@ impl<T> DynArray<T> {
         if self.len == self.cap {
             self.grow_for_one();
         }
-        // EXERCISE 1.3-5b: write the value into the first uninitialised slot, then count it (tests: push_and_index_many, growth_matches_the_c_version; RustUnitTests.Push_insert_remove)
+        // EXERCISE 1.3-5b: write the value into the first uninitialised slot, then count it (tests: RustUnitTests.Push_insert_remove)
         // SAFETY: len < cap now, so ptr.add(len) is inside the block (or a ZST no-op offset);
         // the slot is uninitialised, so `write` (which does not drop the old contents) is right.
         unsafe { ptr::write(self.ptr.as_ptr().add(self.len), value) };
@@ -147,7 +147,7 @@ impl<T> DynArray<T> {
         if self.len == self.cap {
             self.grow_for_one();
         }
-        // EXERCISE 1.3-5b: shift the tail one slot right (the ranges overlap: ptr::copy, not copy_nonoverlapping) (tests: insert_and_remove_shift_the_tail; RustUnitTests.Push_insert_remove)
+        // EXERCISE 1.3-5b: shift the tail one slot right (the ranges overlap: ptr::copy, not copy_nonoverlapping), then write the value (tests: RustUnitTests.Push_insert_remove)
         // SAFETY: index <= len < cap. Source index..len and destination index+1..len+1 are inside
         // the block; `copy` is memmove. After it, slot `index` holds a bitwise duplicate that is
         // overwritten with `write` without being dropped, so nothing is dropped twice.
@@ -163,7 +163,7 @@ impl<T> DynArray<T> {
     /// Removes and returns the element at `index`, shifting the tail left. Panics if out of bounds.
     pub fn remove(&mut self, index: usize) -> T {
         assert!(index < self.len, "removal index (is {index}) should be < len (is {})", self.len);
-        // EXERCISE 1.3-5b: move the element out, then close the gap by shifting the tail left (tests: insert_and_remove_shift_the_tail, every_element_is_dropped_exactly_once; RustUnitTests.Push_insert_remove)
+        // EXERCISE 1.3-5b: move the element out, then close the gap by shifting the tail left (tests: RustUnitTests.Push_insert_remove)
         // SAFETY: index < len: the slot is initialised and read exactly once; the tail
         // index+1..len moves down over it and the now-duplicated last slot leaves 0..len.
         unsafe {
@@ -186,7 +186,7 @@ impl<T> DynArray<T> {
         if new_len >= self.len {
             return;
         }
-        // EXERCISE 1.3-5c: drop the elements from new_len on, shortening the array first so that a panicking destructor cannot cause a double drop (tests: every_element_is_dropped_exactly_once, a_panicking_destructor_does_not_cause_a_double_drop; RustUnitTests.Drops)
+        // EXERCISE 1.3-5c: drop the elements from new_len on, shortening the array first so that a panicking destructor cannot cause a double drop (tests: RustUnitTests.Drops)
         let tail_len = self.len - new_len;
         // Shorten first: if a destructor panics, the remaining ones are not run twice.
         self.len = new_len;
@@ -265,7 +265,7 @@ impl<T> DynArray<T> {
     /// that calls the allocator. On error nothing has changed.
     fn resize_block(&mut self, new_cap: usize, counts_as_grow: bool) -> Result<(), ReserveError> {
         debug_assert!(new_cap >= self.len && !Self::IS_ZST);
-        // EXERCISE 1.3-5a: allocate, grow or free the block with std::alloc, keeping the old block on failure (tests: reserve_and_shrink_to_fit, growth_matches_the_c_version, try_reserve_reports_overflow_and_leaves_the_array_unchanged; RustUnitTests.Resize_block)
+        // EXERCISE 1.3-5a: allocate, grow or free the block with std::alloc, keeping the old block on failure (tests: RustUnitTests.Resize_block)
         let new_layout = Layout::array::<T>(new_cap).map_err(|_| ReserveError::CapacityOverflow)?;
         let new_ptr = if self.cap == 0 {
             // SAFETY: new_cap > len >= 0 here (cap == 0 implies len == 0, and callers ask for more),
@@ -314,7 +314,7 @@ fn reserve_failed(e: ReserveError) -> ! {
 
 impl<T> Drop for DynArray<T> {
     fn drop(&mut self) {
-        // EXERCISE 1.3-5c: drop the live elements exactly once, then free the block with the layout it was allocated with (tests: every_element_is_dropped_exactly_once, into_iter_moves_out_and_drops_the_rest; RustUnitTests.Drops)
+        // EXERCISE 1.3-5c: drop the live elements exactly once, then free the block with the layout it was allocated with (tests: RustUnitTests.Drops)
         // SAFETY: 0..len are initialised and dropped exactly once here (len is never read again).
         // The block was allocated with cap slots of T; ZSTs and cap == 0 never allocated.
         unsafe {
