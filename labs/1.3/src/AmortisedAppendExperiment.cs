@@ -50,13 +50,13 @@ public sealed class AmortisedAppendExperiment : IExperiment
         var doublingRun = runs.Single(r => r.Rule.Factor == 2 && r.Rule.IsGeometric);
         var doubling = doublingRun.Final;
         finding.Figure("copies per push, ×2 growth", doubling.CopiesPerPush, "copies", key: true, target: "≤ 2");
-        finding.Figure("worst copies per push at any size, ×2 growth", doublingRun.Worst.CopiesPerPush, "copies", target: "≤ 2");
+        finding.Figure("worst copies per push at any size, ×2 growth", doublingRun.Worst.CopiesPerPush, "copies", key: true, target: "≤ 2");
         var additiveRun = runs.Single(r => !r.Rule.IsGeometric);
         var (additiveRule, additiveEnd) = (additiveRun.Rule, additiveRun.Final);
         var additiveHalf = additiveRun.Checkpoints.Last(p => p.Pushes <= additiveEnd.Pushes / 2);
         // Proportional to n means: copies per push grow by the same factor as the pushes (ratio ≈ 1).
         var proportionality = additiveEnd.CopiesPerPush / additiveHalf.CopiesPerPush / ((double)additiveEnd.Pushes / additiveHalf.Pushes);
-        finding.Figure($"copies per push, {additiveRule.Name} growth", additiveEnd.CopiesPerPush, "copies");
+        finding.Figure($"copies per push, {additiveRule.Name} growth ({additiveEnd.Pushes:N0} pushes)", additiveEnd.CopiesPerPush, "copies", key: true);
         finding.Check(additiveEnd.CopiesPerPush > 10 * doubling.CopiesPerPush && proportionality is > 0.75 and < 1.25,
             $"additive growth is not amortised O(1): copies per push grow in proportion to n ({additiveHalf.CopiesPerPush:0.#} at {additiveHalf.Pushes:N0} pushes, " +
             $"{additiveEnd.CopiesPerPush:0.#} at {additiveEnd.Pushes:N0})");
@@ -65,14 +65,14 @@ public sealed class AmortisedAppendExperiment : IExperiment
         // 1M elements, so the timing is of the array, not of page faults (see CVersusRustExperiment).
         var timing = ArrayThroughput.MeasureC(1_000_000, ctx.Size(3, 15));
         finding.Figure("push, ×2 growth (C, through da_push, 1M elements)", timing.PushNsPerOp, "ns/op", key: true);
-        finding.Figure("bounds-checked get (C, through da_get)", timing.GetNsPerOp, "ns/op");
+        finding.Figure("bounds-checked get (C, through da_get)", timing.GetNsPerOp, "ns/op", key: true);
 
         try
         {
             ctx.Report(0.75, "running the C unit tests under valgrind");
             var memcheck = await Memcheck.RunAsync(NativeArtifacts.CProgram("test_dynarray"), cancellationToken: cancellationToken);
-            finding.Figure("valgrind errors in the unit tests", memcheck.Errors, "errors");
-            finding.Figure("bytes still allocated at exit", memcheck.InUseAtExitBytes, "bytes");
+            finding.Figure("valgrind errors in the unit tests", memcheck.Errors, "errors", key: true);
+            finding.Figure("bytes still allocated at exit", memcheck.InUseAtExitBytes, "bytes", key: true);
             finding.Check(memcheck.IsClean && memcheck.InUseAtExitBytes == 0 && memcheck.ExitCode == 0,
                 "the C unit tests (every operation and error path, incl. injected out-of-memory) run clean under valgrind: no invalid access, nothing left allocated");
 

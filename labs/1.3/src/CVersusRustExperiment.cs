@@ -78,8 +78,8 @@ public sealed class CVersusRustExperiment : IExperiment
             timings.Select(t => new object?[] { t.Implementation, t.PushNsPerOp, t.GetNsPerOp, t.PushNsPerOp / vec.PushNsPerOp, t.GetNsPerOp / vec.GetNsPerOp })));
         finding.Figure("push: Rust DynArray / Rust Vec", rust.PushNsPerOp / vec.PushNsPerOp, "×", key: true);
         finding.Figure("push: C dynarray / Rust DynArray", c.PushNsPerOp / rust.PushNsPerOp, "×", key: true);
-        finding.Figure("push: C# List<long> / Rust DynArray", list.PushNsPerOp / rust.PushNsPerOp, "×");
-        foreach (var t in timings) finding.Figure($"push, {t.Implementation}", t.PushNsPerOp, "ns/op");
+        finding.Figure("push: C# List<long> / Rust DynArray", list.PushNsPerOp / rust.PushNsPerOp, "×", key: true);
+        foreach (var t in timings) finding.Figure($"push, {t.Implementation}", t.PushNsPerOp, "ns/op", key: true);
         finding.Note("Times are CPU time of the measuring thread, best of the repetitions. Each array is used in its own idiom: the C array through its exported functions (one call and a memcpy of " +
                      "elem_size bytes per element — the price of void* genericity, which the compiler cannot inline across the " +
                      "shared library), Rust's types monomorphised and inlined (the read loop becomes a vectorised sum), List<long> " +

@@ -86,8 +86,8 @@ public sealed class CacheHierarchyExperiment : IExperiment
         var worstRelative = counts.Where(x => x.Item1 >= 6400).Select(x => Math.Abs((double)(x.Item2 - x.Item1) / x.Item1)).DefaultIfEmpty(0).Max();
         var worstAbsolute = counts.Max(x => Math.Abs(x.Item2 - x.Item1));
         finding.Figure("largest simulator-vs-cachegrind miss difference", worstRelative * 100, "%", key: true, target: "≤ 1%");
-        finding.Figure("largest simulator-vs-cachegrind difference, absolute", worstAbsolute, "misses");
-        finding.Figure("cachegrind configurations compared", CachegrindConfiguration.All.Count, "configurations");
+        finding.Figure("largest simulator-vs-cachegrind difference, absolute", worstAbsolute, "misses", key: true);
+        finding.Figure("cachegrind configurations compared", CachegrindConfiguration.All.Count, "configurations", key: true);
         finding.Check(comparisons.All(c => c.Agrees),
             $"on every pattern and each of the {CachegrindConfiguration.All.Count} configurations, the simulator's D1 and LL miss counts are within 1% (or 64 misses) " +
             "of cachegrind's for the same loop");
@@ -125,9 +125,9 @@ public sealed class CacheHierarchyExperiment : IExperiment
         var col = byKind[PatternKind.ColumnMajor];
         var naive = byKind[PatternKind.MatMulNaive];
         var blocked = byKind[PatternKind.MatMulBlocked];
-        finding.Figure("L1 miss rate, row-major", row.L1.MissRate * 100, "%");
+        finding.Figure("L1 miss rate, row-major", row.L1.MissRate * 100, "%", key: true);
         finding.Figure("L1 miss rate, column-major", col.L1.MissRate * 100, "%", key: true);
-        finding.Figure("AMAT, column / row-major", col.Totals.Amat / row.Totals.Amat, "×");
+        finding.Figure("AMAT, column / row-major", col.Totals.Amat / row.Totals.Amat, "×", key: true);
         finding.Figure("L1 misses, blocked / naive multiply", (double)blocked.L1.Misses / naive.L1.Misses, "×", key: true);
         finding.Check(row.L1.MissRate is > 0.1 and < 0.15 && col.L1.MissRate > 4 * row.L1.MissRate,
             $"row-major misses once per 64-byte block (1 in 8 doubles: {row.L1.MissRate:P1}); column-major misses far more ({col.L1.MissRate:P1})");
@@ -207,7 +207,7 @@ public sealed class CacheHierarchyExperiment : IExperiment
             sizes.Select((s, i) => new object?[] { CacheConfig.FormatBytes(s), measured[i], predicted[i], bestFractions[i][0], bestFractions[i][1], bestFractions[i][2], bestFractions[i][3] })));
         string[] names = ["L1", "L2", "L3", "memory"];
         for (var i = 0; i < names.Length; i++)
-            if (!double.IsNaN(bestFit.Latencies[i])) finding.Figure($"fitted {names[i]} latency", bestFit.Latencies[i], "ns");
+            if (!double.IsNaN(bestFit.Latencies[i])) finding.Figure($"fitted {names[i]} latency", bestFit.Latencies[i], "ns", key: true);
         if (sizes[^1] > 2 * bestL3) finding.Figure("L3 size that best explains the curve", bestL3 / (1024.0 * 1024), "MiB", key: true);
 
         var l1Plateau = sizes.Zip(measured).Where(x => x.First <= 16 << 10).Min(x => x.Second);
@@ -215,9 +215,9 @@ public sealed class CacheHierarchyExperiment : IExperiment
         var stepIndex = Enumerable.Range(0, sizes.Length - 1).FirstOrDefault(i => measured[i] >= 1.5 * l1Plateau && measured[i + 1] >= 1.5 * l1Plateau, -1);
         var step = stepIndex >= 0 ? sizes[stepIndex] : 0;
         finding.Figure("L1 plateau (measured)", l1Plateau, "ns", key: true);
-        finding.Figure("first latency step at working set", step / 1024.0, "KiB");
+        finding.Figure("first latency step at working set", step / 1024.0, "KiB", key: true);
         finding.Figure("largest / L1 latency (measured)", measured[^1] / l1Plateau, "×", key: true);
-        finding.Figure("mean |predicted − measured| / measured", bestError * 100, "%");
+        finding.Figure("mean |predicted − measured| / measured", bestError * 100, "%", key: true);
         finding.Check(step > 24 << 10 && step <= 192 << 10,
             $"the measured latency steps up (≥ 1.5× the L1 plateau) from {CacheConfig.FormatBytes(step)}, near the 48 KiB L1 where the simulator starts to miss");
         finding.Check(measured[^1] >= 3 * l1Plateau,
