@@ -4,6 +4,7 @@
 #   make publish copy a complete `make run` into reports/ (committed) and refresh the lab READMEs' figures blocks
 #   make setup   install what is missing (Debian packages, needs root or sudo), restore NuGet packages, build native code
 #   make build   build every C# project (and native code)
+#   make test-asan  the native C tests again, the whole tree built with AddressSanitizer + UBSan
 #   make bench   BenchmarkDotNet suites (BENCH='*Crud*' picks some); writes bench/reports/*.md
 #   make up/down the same services in docker compose (see infra/compose/README.md)
 # `make test` and `make run` each start with setup, which installs only what is missing: either can be the first command.
@@ -24,7 +25,7 @@ BENCH         ?= *
 HANG_TIMEOUT  ?= 5m
 DOTNET        := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 
-.PHONY: help setup restore native build test run publish bench up down clean
+.PHONY: help setup restore native build test test-asan run publish bench up down clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -38,11 +39,13 @@ restore:
 	$(DOTNET) restore $(SOLUTION)
 
 native:
-	@if [ -f $(NATIVE_C)/CMakeLists.txt ]; then \
-	  cmake -S $(NATIVE_C) -B $(NATIVE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null && \
-	  cmake --build $(NATIVE_BUILD) -j 2; \
-	fi
-	@if [ -f $(NATIVE_RUST)/Cargo.toml ]; then cargo build --offline --release --manifest-path $(NATIVE_RUST)/Cargo.toml; fi
+	native/build.sh all
+
+# The whole native tree built with AddressSanitizer + UBSan (native/build-asan, SM_SANITIZE=ON) and its ctest run.
+test-asan:
+	cmake -S $(NATIVE_C) -B native/build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSM_SANITIZE=ON >/dev/null
+	cmake --build native/build-asan -j 2
+	ctest --test-dir native/build-asan --output-on-failure
 
 build: native
 	$(DOTNET) build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
@@ -86,4 +89,4 @@ down:
 
 clean:
 	$(DOTNET) clean $(SOLUTION) -nologo -v q
-	rm -rf $(RESULTS) $(NATIVE_BUILD) artifacts
+	rm -rf $(RESULTS) $(NATIVE_BUILD) native/build-asan artifacts

@@ -11,6 +11,12 @@ packages=(
   cmake gcc g++ make valgrind     # native/c: build, ctest, memcheck
 )
 
+# Rust (native/rust): Debian's cargo and rustc (1.63 on Debian 12, the crate's declared rust-version),
+# only when no cargo is on PATH already (a rustup toolchain, for instance, is used as it is).
+if ! command -v cargo >/dev/null 2>&1; then
+  packages+=(cargo)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -61,6 +61,33 @@ public sealed class BTreeTests(ITestOutputHelper output)
                          $"(leaf capacity {stats.LeafCapacity}, inner {stats.InnerCapacity}), {stats.FreePages} free");
     }
 
+    /// <summary>1.1.4-1a on its own: the C tests of leaf insertion and splitting (test_btree, by name), including a
+    /// failed allocation in the middle of a split (nothing lost) and the planted split bug that test must catch.</summary>
+    [Theory]
+    [Goal("1.1.4-1")]
+    [InlineData("random minimal cache")]
+    [InlineData("allocation")]
+    public async Task Native_insert_tests(string tests) => await NativeTestsPass(tests);
+
+    /// <summary>1.1.4-1b on its own: deleting every key borrows and merges until the tree is one leaf again.</summary>
+    [Theory]
+    [Goal("1.1.4-1")]
+    [InlineData("delete everything")]
+    [InlineData("random small pages")]
+    public async Task Native_delete_tests(string tests) => await NativeTestsPass(tests);
+
+    /// <summary>Every page header field is validated when the page is read, each damage reported with its page number.</summary>
+    [Fact]
+    [Goal("1.1.4-1")]
+    public async Task Native_page_validation_tests() => await NativeTestsPass("validation");
+
+    private async Task NativeTestsPass(string only)
+    {
+        var outcome = await NativeTestProgram.RunAsync("test_btree", only);
+        output.WriteLine($"{outcome.Command}: {outcome.Checks} checks, {outcome.Failed} failed, exit {outcome.ExitCode}");
+        Assert.True(outcome.Passed, outcome.Output);
+    }
+
     [Fact]
     [Goal("1.1.4-1")]
     public void DeletesBorrowAndMergeUntilTheTreeShrinksAndTheFileRoundTrips()
@@ -118,9 +145,63 @@ public sealed class BTreeTests(ITestOutputHelper output)
         });
         Assert.Contains("offset 8192", error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Equal(2UL, error.Page);
 
         File.WriteAllText(dir.File("text.db"), "not a tree");
         var foreign = Assert.Throws<BTreeException>(() => NativeBTree.Open(dir.File("text.db")));
         Assert.Contains("bad magic", foreign.Message, StringComparison.Ordinal);
+        Assert.Equal(0UL, foreign.Page);
+    }
+
+    [Fact]
+    [Goal("1.1.4-1")]
+    public void KeyCountBeyondItsBoundsIsReportedWithThePageNumber()
+    {
+        using var dir = new TempDirectory("btree");
+        var path = dir.File("count.db");
+        using (var tree = NativeBTree.Open(path, pageSize: 4096, cachePages: 16))
+            for (ulong k = 0; k < 5000; k++) tree.Put(k, k);
+        // A leaf other than the root: its header says type 1 (u16 at byte 0); the root is at byte 16 of page 0.
+        var bytes = File.ReadAllBytes(path);
+        var root = BitConverter.ToUInt64(bytes, 16);
+        var leaf = Enumerable.Range(1, bytes.Length / 4096 - 1).Select(p => (ulong)p)
+            .First(p => p != root && BitConverter.ToUInt16(bytes, (int)p * 4096) == 1);
+        foreach (var (count, expected) in new[] { ((ushort)256, "above its capacity 255"), ((ushort)3, "below the minimum 127") })
+        {
+            using (var f = new FileStream(path, FileMode.Open, FileAccess.Write))
+            {
+                f.Position = (long)leaf * 4096 + 2; // the key count (u16 at byte 2 of the page)
+                f.Write(BitConverter.GetBytes(count));
+            }
+            using var reopened = NativeBTree.Open(path, cachePages: 16);
+            var error = Assert.Throws<BTreeException>(() =>
+            {
+                for (ulong k = 0; k < 5000; k++) reopened.TryGet(k, out _);
+            });
+            Assert.Equal(-2, error.Code);
+            Assert.Equal(leaf, error.Page);
+            Assert.Contains($"page {leaf} at offset {leaf * 4096}", error.Message, StringComparison.Ordinal);
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+            output.WriteLine(error.Message);
+        }
+    }
+
+    [Fact]
+    [Goal("1.1.4-1")]
+    public void DamagedFileHeaderIsReportedAsPageZero()
+    {
+        using var dir = new TempDirectory("btree");
+        var path = dir.File("header.db");
+        using (var tree = NativeBTree.Open(path, pageSize: 4096, cachePages: 16))
+            for (ulong k = 0; k < 1000; k++) tree.Put(k, k);
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            f.Position = 40; // the page count: covered by the header checksum
+            f.WriteByte(0xEE);
+        }
+        var error = Assert.Throws<BTreeException>(() => NativeBTree.Open(path));
+        Assert.Equal(-2, error.Code);
+        Assert.Equal(0UL, error.Page);
+        Assert.Contains("page 0 at offset 0 (the file header): checksum", error.Message, StringComparison.Ordinal);
     }
 }

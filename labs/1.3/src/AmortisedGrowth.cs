@@ -6,19 +6,20 @@ namespace StatelessMind.Labs.Programming;
 public static unsafe class AmortisedGrowth
 {
     /// <summary>Pushes <paramref name="pushes"/> integers into a fresh C array growing by <paramref name="rule"/>;
-    /// returns the checkpoints at every power of two and at the end.</summary>
-    public static IReadOnlyList<GrowthPoint> Measure(GrowthRule rule, long pushes)
+    /// returns the checkpoints at every power of two and at the end, and the worst size of all.</summary>
+    public static GrowthRun Measure(GrowthRule rule, long pushes)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentOutOfRangeException.ThrowIfLessThan(pushes, 1);
         DynArrayNative.EnsureLoaded();
         var points = new DynArrayNative.GrowthPointNative[70];
+        DynArrayNative.GrowthPointNative worst;
         int written;
         fixed (DynArrayNative.GrowthPointNative* p = points)
-            written = DynArrayNative.MeasureGrowth(rule.Factor, (nuint)rule.Step, (ulong)pushes, p, points.Length);
+            written = DynArrayNative.MeasureGrowth(rule.Factor, (nuint)rule.Step, (ulong)pushes, p, points.Length, &worst);
         if (written < 0) throw NativeDynArray.Error(-written, $"da_measure_growth({rule.Name}, {pushes})");
-        return points.Take(written)
-            .Select(x => new GrowthPoint(x.Pushes, x.Capacity, x.Grows, x.ElementsCopied, x.ElementsMoved))
-            .ToList();
+        return new GrowthRun(rule, points.Take(written).Select(ToPoint).ToList(), ToPoint(worst));
     }
+
+    private static GrowthPoint ToPoint(DynArrayNative.GrowthPointNative x) => new(x.Pushes, x.Capacity, x.Grows, x.ElementsCopied, x.ElementsMoved);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Measurement;
 using StatelessMind.Harness.Services;
 using StatelessMind.Labs.Programming.Native;

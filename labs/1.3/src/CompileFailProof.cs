@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Programming;
@@ -34,7 +35,7 @@ public static partial class CompileFailProof
     public static async Task<IReadOnlyList<CompileFailResult>> RunAsync(CancellationToken cancellationToken = default)
     {
         var rustc = NativeArtifacts.Tool("rustc", "install Rust (rustup, or the Debian package 'rustc')");
-        var crate = NativeArtifacts.RustDynArrayCrate;
+        var crate = NativeArtifacts.RustCrate("dynarray");
         var scratch = Directory.CreateTempSubdirectory("sm-compile-fail-");
         try
         {

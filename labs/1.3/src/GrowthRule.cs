@@ -17,7 +17,7 @@ public sealed record GrowthRule(string Name, double Factor, int Step)
     {
         get
         {
-            #region Exercise 1.3-4: the amortised bound on copies per push for growth factor f
+            #region Exercise 1.3-4c: the amortised bound on copies per push for growth factor f (tests: GrowthRuleTests, NativeDynArrayTests.Geometric_growth*)
             return IsGeometric ? Factor / (Factor - 1) : double.PositiveInfinity;
             #endregion
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Programming;

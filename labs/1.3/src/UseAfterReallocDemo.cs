@@ -1,3 +1,4 @@
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Programming;

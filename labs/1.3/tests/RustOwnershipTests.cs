@@ -31,7 +31,7 @@ public sealed class RustOwnershipTests(ITestOutputHelper output)
     [Goal("1.3-5")]
     public void Compile_fail_headers_name_a_bug_class_a_rule_and_an_error_code()
     {
-        var examples = CompileFailProof.Discover(NativeArtifacts.RustDynArrayCrate);
+        var examples = CompileFailProof.Discover(NativeArtifacts.RustCrate("dynarray"));
         Assert.All(examples, e =>
         {
             Assert.Matches("^E[0-9]{4}$", e.ExpectedCode);

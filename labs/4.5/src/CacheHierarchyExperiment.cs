@@ -42,31 +42,30 @@ public sealed class CacheHierarchyExperiment : IExperiment
         cancellationToken.ThrowIfCancellationRequested();
         var (l1Ns, stepBytes, predictionError) = WorkingSetCurve(ctx, finding, cancellationToken);
 
-        var summary = $"The simulator matches cachegrind's miss counts on the same loops; a {CacheConfig.FormatBytes(48 * 1024)} L1 serves a pointer chase " +
-                      $"at {l1Ns.ToString("0.##", CultureInfo.InvariantCulture)} ns per load until the working set reaches ~{CacheConfig.FormatBytes(stepBytes)}, " +
-                      $"and the simulator's hit fractions with fitted latencies follow the measured curve to within " +
-                      $"{(predictionError * 100).ToString("0", CultureInfo.InvariantCulture)}% on average.";
+        var summary = $"The simulator's miss counts were compared with cachegrind's on the same loops in {CachegrindConfiguration.All.Count} configurations; " +
+                      $"a pointer chase measured {l1Ns.ToString("0.##", CultureInfo.InvariantCulture)} ns per load in the L1 plateau, with the first latency step " +
+                      $"at a working set of ~{CacheConfig.FormatBytes(stepBytes)}; the simulator's hit fractions with fitted latencies were " +
+                      $"{(predictionError * 100).ToString("0", CultureInfo.InvariantCulture)}% off the measured curve on average.";
         return finding.Build(summary);
     }
 
     /// <summary>Returns false if cachegrind could not run here.</summary>
     private static async Task<bool> CompareWithCachegrindAsync(ExperimentContext ctx, FindingBuilder finding, CancellationToken ct)
     {
-        var machine = Machine();
-        var (d1, ll) = (machine[0], machine[1]);
         // Each cachegrind run costs seconds; at small scale (the tests) only the two patterns that the
-        // direct tests (CachegrindTests: row- and column-major) do not cover.
+        // direct tests (CachegrindTests: row- and column-major on every configuration) do not cover.
         var span = ctx.Size(1L << 20, 4L << 20);
         CachegrindPattern[] patterns = ctx.Scale == Scale.Full
             ? [CachegrindPattern.RowMajor(512), CachegrindPattern.ColumnMajor(512), CachegrindPattern.Strided(span, 4096), CachegrindPattern.Random(span, 400_000)]
             : [CachegrindPattern.Strided(span, 4096), CachegrindPattern.Random(span, 50_000)];
+        var runs = CachegrindConfiguration.All.SelectMany(c => patterns.Select(p => (Configuration: c, Pattern: p))).ToList();
         var comparisons = new List<CachegrindComparison>();
         try
         {
-            foreach (var (p, i) in patterns.Select((p, i) => (p, i)))
+            foreach (var (run, i) in runs.Select((r, i) => (r, i)))
             {
-                ctx.Report(0.02 + 0.2 * i / patterns.Length, $"cachegrind: {p.Name}");
-                comparisons.Add(await Cachegrind.CompareAsync(p, d1, ll, ct));
+                ctx.Report(0.02 + 0.2 * i / runs.Count, $"cachegrind: {run.Configuration.Name}, {run.Pattern.Name}");
+                comparisons.Add(await Cachegrind.CompareAsync(run.Pattern, run.Configuration, ct));
             }
         }
         catch (ServiceUnavailableException e)
@@ -74,11 +73,12 @@ public sealed class CacheHierarchyExperiment : IExperiment
             finding.Note($"The comparison with cachegrind did not run: {e.Message}");
             return false;
         }
-        finding.Table(FindingTable.Of($"Simulator vs valgrind cachegrind — D1 {d1.Describe()}; LL {ll.Describe()}",
-            ["pattern", "reads (cachegrind)", "reads (simulator)", "D1 misses (cachegrind)", "D1 misses (simulator)", "Δ D1", "LL misses (cachegrind)", "LL misses (simulator)", "Δ LL"],
+        finding.Table(FindingTable.Of("Simulator vs valgrind cachegrind, LRU write-allocate (the only policy cachegrind models) — " +
+                                      string.Join("; ", CachegrindConfiguration.All.Select(c => c.Describe())),
+            ["configuration", "pattern", "reads (cachegrind)", "reads (simulator)", "D1 misses (cachegrind)", "D1 misses (simulator)", "Δ D1", "LL misses (cachegrind)", "LL misses (simulator)", "Δ LL"],
             comparisons.Select(c => new object?[]
             {
-                c.Pattern.Name, c.Cachegrind.Reads, c.SimulatorAccesses, c.Cachegrind.D1Misses, c.SimulatorD1Misses, Percent(c.D1Difference),
+                c.Configuration.Name, c.Pattern.Name, c.Cachegrind.Reads, c.SimulatorAccesses, c.Cachegrind.D1Misses, c.SimulatorD1Misses, Percent(c.D1Difference),
                 c.Cachegrind.LLMisses, c.SimulatorLLMisses, Percent(c.LLDifference),
             })));
         // Relative differences mean something only for counts where 1% is more than the 64-miss floor.
@@ -86,9 +86,11 @@ public sealed class CacheHierarchyExperiment : IExperiment
         var worstRelative = counts.Where(x => x.Item1 >= 6400).Select(x => Math.Abs((double)(x.Item2 - x.Item1) / x.Item1)).DefaultIfEmpty(0).Max();
         var worstAbsolute = counts.Max(x => Math.Abs(x.Item2 - x.Item1));
         finding.Figure("largest simulator-vs-cachegrind miss difference", worstRelative * 100, "%", key: true, target: "≤ 1%");
-        finding.Figure("largest simulator-vs-cachegrind difference, absolute", worstAbsolute, "misses");
+        finding.Figure("largest simulator-vs-cachegrind difference, absolute", worstAbsolute, "misses", key: true);
+        finding.Figure("cachegrind configurations compared", CachegrindConfiguration.All.Count, "configurations", key: true);
         finding.Check(comparisons.All(c => c.Agrees),
-            "on every pattern the simulator's D1 and LL miss counts are within 1% (or 64 misses) of cachegrind's for the same loop");
+            $"on every pattern and each of the {CachegrindConfiguration.All.Count} configurations, the simulator's D1 and LL miss counts are within 1% (or 64 misses) " +
+            "of cachegrind's for the same loop");
         return true;
     }
 
@@ -123,9 +125,9 @@ public sealed class CacheHierarchyExperiment : IExperiment
         var col = byKind[PatternKind.ColumnMajor];
         var naive = byKind[PatternKind.MatMulNaive];
         var blocked = byKind[PatternKind.MatMulBlocked];
-        finding.Figure("L1 miss rate, row-major", row.L1.MissRate * 100, "%");
+        finding.Figure("L1 miss rate, row-major", row.L1.MissRate * 100, "%", key: true);
         finding.Figure("L1 miss rate, column-major", col.L1.MissRate * 100, "%", key: true);
-        finding.Figure("AMAT, column / row-major", col.Totals.Amat / row.Totals.Amat, "×");
+        finding.Figure("AMAT, column / row-major", col.Totals.Amat / row.Totals.Amat, "×", key: true);
         finding.Figure("L1 misses, blocked / naive multiply", (double)blocked.L1.Misses / naive.L1.Misses, "×", key: true);
         finding.Check(row.L1.MissRate is > 0.1 and < 0.15 && col.L1.MissRate > 4 * row.L1.MissRate,
             $"row-major misses once per 64-byte block (1 in 8 doubles: {row.L1.MissRate:P1}); column-major misses far more ({col.L1.MissRate:P1})");
@@ -205,7 +207,7 @@ public sealed class CacheHierarchyExperiment : IExperiment
             sizes.Select((s, i) => new object?[] { CacheConfig.FormatBytes(s), measured[i], predicted[i], bestFractions[i][0], bestFractions[i][1], bestFractions[i][2], bestFractions[i][3] })));
         string[] names = ["L1", "L2", "L3", "memory"];
         for (var i = 0; i < names.Length; i++)
-            if (!double.IsNaN(bestFit.Latencies[i])) finding.Figure($"fitted {names[i]} latency", bestFit.Latencies[i], "ns");
+            if (!double.IsNaN(bestFit.Latencies[i])) finding.Figure($"fitted {names[i]} latency", bestFit.Latencies[i], "ns", key: true);
         if (sizes[^1] > 2 * bestL3) finding.Figure("L3 size that best explains the curve", bestL3 / (1024.0 * 1024), "MiB", key: true);
 
         var l1Plateau = sizes.Zip(measured).Where(x => x.First <= 16 << 10).Min(x => x.Second);
@@ -213,9 +215,9 @@ public sealed class CacheHierarchyExperiment : IExperiment
         var stepIndex = Enumerable.Range(0, sizes.Length - 1).FirstOrDefault(i => measured[i] >= 1.5 * l1Plateau && measured[i + 1] >= 1.5 * l1Plateau, -1);
         var step = stepIndex >= 0 ? sizes[stepIndex] : 0;
         finding.Figure("L1 plateau (measured)", l1Plateau, "ns", key: true);
-        finding.Figure("first latency step at working set", step / 1024.0, "KiB");
+        finding.Figure("first latency step at working set", step / 1024.0, "KiB", key: true);
         finding.Figure("largest / L1 latency (measured)", measured[^1] / l1Plateau, "×", key: true);
-        finding.Figure("mean |predicted − measured| / measured", bestError * 100, "%");
+        finding.Figure("mean |predicted − measured| / measured", bestError * 100, "%", key: true);
         finding.Check(step > 24 << 10 && step <= 192 << 10,
             $"the measured latency steps up (≥ 1.5× the L1 plateau) from {CacheConfig.FormatBytes(step)}, near the 48 KiB L1 where the simulator starts to miss");
         finding.Check(measured[^1] >= 3 * l1Plateau,

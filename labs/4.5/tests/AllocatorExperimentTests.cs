@@ -14,8 +14,14 @@ public sealed class AllocatorExperimentTests(ITestOutputHelper output)
         foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
         foreach (var n in finding.Notes) output.WriteLine(n);
         Assert.Equal(Verdict.Pass, finding.Verdict);
-        Assert.Equal(AllocBench.Workloads.Length, finding.Tables[0].Rows.Count);
-        Assert.True(finding.FigureNamed("speed-up over glibc, churn")!.Value > 0);
+        // The heap check ran in the child process after the sm_alloc run of every workload, and passed.
+        var table = finding.Tables[0];
+        Assert.Equal(AllocBench.Workloads, table.Rows.Select(r => r[0]));
+        Assert.All(table.Rows, row => Assert.Equal("ok", row[^1]));
+        // Every block is at least as large as asked for; at most the smallest class (16 B) doubles an 8-byte request.
+        Assert.InRange(finding.FigureNamed("live bytes / bytes requested (size-class rounding)")!.Value, 1.0, 2.0);
+        // The freed half is still mapped, ready for reuse: resident memory cannot be below what is live.
+        Assert.True(finding.FigureNamed("resident estimate / live bytes, after freeing half")!.Value >= 1.0);
     }
 
     [Fact]
@@ -31,5 +37,8 @@ public sealed class AllocatorExperimentTests(ITestOutputHelper output)
         Assert.True(c.HeapChecksOk);
         var e = Assert.Throws<FormatException>(() => AllocBench.Parse("workload=churn allocator=sm rep=x"));
         Assert.Contains("line 1", e.Message, StringComparison.Ordinal);
+        // A failed heap check in any repetition fails the workload's comparison (and so the experiment's check).
+        var broken = AllocBench.Compare(AllocBench.Parse(text.Replace("heap_check=ok", "heap_check=FAILED", StringComparison.Ordinal))).Single();
+        Assert.False(broken.HeapChecksOk);
     }
 }

@@ -21,4 +21,16 @@ public sealed class LatencyFitTests
         Assert.True(double.IsNaN(fit.Latencies[3])); // memory never served a load here
         Assert.Equal(measured[3], fit.Predict(fractions[3]), 6);
     }
+
+    [Fact]
+    [Goal("4.5-1")]
+    public void The_weighted_normal_equations_give_the_exact_solution_of_consistent_data()
+    {
+        // 4.5-1d on its own: t = (2, 6) explains both measurements exactly, so every weighting finds it.
+        IReadOnlyList<double>[] fractions = [[1, 0, 0], [0.5, 0.5, 0], [0.25, 0.75, 0]];
+        double[] measured = [2, 4, 5];
+        var t = LatencyFit.SolveWeightedLeastSquares(fractions, measured, [0, 1]);
+        Assert.Equal(2.0, t[0], 9);
+        Assert.Equal(6.0, t[1], 9);
+    }
 }

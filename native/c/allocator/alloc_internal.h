@@ -11,6 +11,28 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
+/* Marks a static helper that only exercise regions call: when a region is replaced by a stub (the learner's copy
+ * of the lab), the helper is then unused, and -Werror must not turn that into a build failure. */
+#define EXERCISE_HELPER __attribute__((unused))
+
+/* ---- AddressSanitizer poisoning (the ASan builds define SM_ALLOC_POISON) ----
+ * ASan cannot see inside memory this allocator mapped itself: without help, a read of a freed block or a
+ * write past the end of one is, to ASan, a valid access to a mapped page. So the allocator tells it what is
+ * addressable: the bytes asked for, from the moment they are handed out until they are freed. Everything
+ * else in its segments — free and never-used blocks, the slack after a request, medium block headers, a
+ * large block's header — is poisoned, and a program touching it gets an ASan "use-after-poison" report.
+ * The allocator's own sources are compiled without address instrumentation (as ASan's own allocator is):
+ * they are the one code that legitimately reads and writes poisoned memory (free-list links, headers).
+ * In every other build these are no-ops. */
+#ifdef SM_ALLOC_POISON
+#include <sanitizer/asan_interface.h>
+#define SM_POISON(p, n) __asan_poison_memory_region((p), (n))
+#define SM_UNPOISON(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define SM_POISON(p, n) ((void)(p), (void)(n))
+#define SM_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 /* ---- Address-space layout ---- */
 #define SEG_SHIFT 22
 #define SEG_SIZE ((size_t)1 << SEG_SHIFT)          /* 4 MiB segments, aligned to their size */

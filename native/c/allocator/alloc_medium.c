@@ -73,6 +73,7 @@ static medium_segment *medium_segment_new(void) {
     mblock *epilogue = mnext(first);
     epilogue->size_flags = M_ALLOC; /* size 0, in use, previous (first) free */
     epilogue->tag = mtag(epilogue, 0);
+    SM_POISON(first, SEG_SIZE - M_ARENA_OFFSET); /* the whole arena, headers included, until blocks are handed out */
     bin_insert(first);
     g.medium_empty_segments++;
     return ms;
@@ -111,8 +112,9 @@ void *medium_alloc_locked(size_t size) {
     }
     bin_remove(b);
     if (msize(b) == ARENA_SIZE) g.medium_empty_segments--; /* a whole empty arena is in use again */
-    size_t total = msize(b), prev_alloc = b->size_flags & M_PREV_ALLOC;
-    /* EXERCISE 4.5-2: split the free block when the rest can stand alone as a free block; else hand out all of it */
+    size_t total = msize(b);
+    /* EXERCISE 4.5-2c: split the free block when the rest can stand alone as a free block; else hand out all of it (tests: AllocatorComponentTests.Medium_heap, AllocatorInteropTests.Resize*) */
+    size_t prev_alloc = b->size_flags & M_PREV_ALLOC;
     if (total - need >= M_MIN) {
         mblock *rest = (mblock *)((char *)b + need);
         make_free(rest, total - need, M_PREV_ALLOC); /* its previous block (b) is now in use */
@@ -176,9 +178,10 @@ int medium_free_locked(void *payload, const char **why) {
     uint64_t bit;
     *starts_word(payload, &bit) &= ~bit;
     size_t size = msize(b);
+    SM_POISON(payload, size - M_HEADER);
     g.medium_live_blocks--;
     g.medium_live_bytes -= size;
-    /* EXERCISE 4.5-2: coalesce with a free next block and a free previous block (found through its footer) */
+    /* EXERCISE 4.5-2c: coalesce with a free next block and a free previous block, found through its footer (tests: AllocatorComponentTests.Medium_heap) (returns SM_ERR_CORRUPTION) */
     if (!(next->size_flags & M_ALLOC)) {
         bin_remove(next);
         size += msize(next);
@@ -223,6 +226,13 @@ static void release_tail(mblock *b, size_t keep) {
     bin_insert(rest);
 }
 
+/* After an in-place resize from a block of `before` bytes: only the `size` bytes asked for are addressable. */
+static void *repoison(void *payload, size_t before, size_t after, size_t size) {
+    SM_POISON(payload, (before > after ? before : after) - M_HEADER);
+    SM_UNPOISON(payload, size);
+    return payload;
+}
+
 void *medium_resize_in_place_locked(void *payload, size_t size) {
     mblock *b = (mblock *)((char *)payload - M_HEADER);
     size_t need = block_size_for(size), cur = msize(b);
@@ -231,7 +241,7 @@ void *medium_resize_in_place_locked(void *payload, size_t size) {
             release_tail(b, need);
             g.medium_live_bytes -= cur - need;
         }
-        return payload;
+        return repoison(payload, cur, msize(b), size);
     }
     mblock *next = mnext(b);
     if ((next->size_flags & M_ALLOC) || cur + msize(next) < need) return NULL;
@@ -243,7 +253,7 @@ void *medium_resize_in_place_locked(void *payload, size_t size) {
     mnext(b)->size_flags |= M_PREV_ALLOC;
     if (total - need >= M_MIN) release_tail(b, need);
     g.medium_live_bytes += msize(b) - cur;
-    return payload;
+    return repoison(payload, cur, msize(b), size);
 }
 
 size_t medium_usable(const void *payload) {

@@ -20,6 +20,18 @@ static uint32_t batch[NCLASSES];             /* blocks moved per refill / flush 
 
 static __thread tcache t_cache;
 uint64_t cache_key_value = 0x6a09e667f3bcc908ULL;
+
+/* A thread cache's block count is written only by its own thread but read by sm_get_stats on any thread, so
+ * every store is atomic: relaxed, a plain store on x86-64 and arm64 (no locked read-modify-write is needed with
+ * one writer). SM_PLANT_RACY_CACHE_COUNT (a build of the ThreadSanitizer test only) plants the bug: a plain
+ * store, which ThreadSanitizer must report as a data race. */
+static inline void cache_count_set(tcache *tc, unsigned cls, uint32_t n) {
+#ifdef SM_PLANT_RACY_CACHE_COUNT
+    tc->count[cls] = n;
+#else
+    __atomic_store_n(&tc->count[cls], n, __ATOMIC_RELAXED);
+#endif
+}
 static pthread_key_t cache_key;
 
 static void tcache_teardown(void *arg);
@@ -121,6 +133,7 @@ segment *map_segment(size_t size, uint32_t kind) {
     if (ensure_segmap() != 0) return NULL;
     segment *s = map_aligned(size);
     if (s == NULL) return NULL;
+    SM_UNPOISON(s, size); /* no stale poisoning from an earlier mapping at this address */
     s->magic = SEG_MAGIC ^ (uint64_t)(uintptr_t)s;
     s->kind = kind;
     s->mapped = size;
@@ -144,6 +157,7 @@ void unmap_segment(segment *s) {
     account_mapped(-(int64_t)s->mapped);
     if (s->kind == SEG_SMALL) g.trimmed -= (uint64_t)__builtin_popcountll(s->trimmed_pages) * PAGE_SIZE;
     s->magic = 0;
+    SM_UNPOISON(s, s->mapped); /* the address range may be mapped again by anyone */
     munmap(s, s->mapped);
 }
 
@@ -167,7 +181,7 @@ static void partial_remove(small_page *pg) {
 }
 
 /* Gives a page of class cls: an unused page of an existing small segment, or of a new one. */
-static small_page *page_new(unsigned cls) {
+EXERCISE_HELPER static small_page *page_new(unsigned cls) {
     small_segment *ss = NULL;
     for (segment *s = g.small_segs; s; s = s->next) {
         if (s->free_pages) {
@@ -203,6 +217,7 @@ static small_page *page_new(unsigned cls) {
     pg->free = NULL;
     pg->free_count = 0;
     partial_push(pg);
+    SM_POISON((char *)ss + (size_t)idx * PAGE_SIZE, PAGE_SIZE); /* no block of it is handed out yet */
     return pg;
 }
 
@@ -234,7 +249,7 @@ static void page_release(small_page *pg) {
 /* Moves up to n blocks of class cls from the pages to the thread cache. Returns how many. */
 static unsigned small_refill_locked(tcache *tc, unsigned cls, unsigned n) {
     unsigned got = 0;
-    /* EXERCISE 4.5-2: fill the thread cache from the class's partial pages: their free lists first, then never-used blocks */
+    /* EXERCISE 4.5-2b: fill the thread cache from the class's partial pages: their free lists first, then never-used blocks (tests: AllocatorComponentTests.Refill, AllocatorInteropTests) (returns 0) */
     while (got < n) {
         small_page *pg = g.partial[cls];
         if (pg == NULL && (pg = page_new(cls)) == NULL) break;
@@ -265,7 +280,7 @@ static unsigned small_refill_locked(tcache *tc, unsigned cls, unsigned n) {
         if (pg->free == NULL && pg->bump == pg->capacity) partial_remove(pg);
     }
     /* END EXERCISE */
-    tc->count[cls] += got;
+    cache_count_set(tc, cls, tc->count[cls] + got);
     return got;
 }
 
@@ -274,7 +289,7 @@ static void small_flush_locked(tcache *tc, unsigned cls, unsigned n) {
     for (unsigned i = 0; i < n && tc->head[cls]; i++) {
         void *b = tc->head[cls];
         tc->head[cls] = *(void **)b;
-        tc->count[cls]--;
+        cache_count_set(tc, cls, tc->count[cls] - 1);
         small_page *pg = small_page_of(b);
         *(void **)b = pg->free;
         pg->free = b;
@@ -336,7 +351,7 @@ static void note_slow_path_locked(tcache *tc, unsigned cls) {
     tc->touched = 0;
 }
 
-static __attribute__((noinline)) void *small_alloc_slow(unsigned cls) {
+EXERCISE_HELPER static __attribute__((noinline)) void *small_alloc_slow(unsigned cls) {
     tcache *tc = &t_cache;
     if (!tc->registered) tcache_register(tc);
     lock();
@@ -349,13 +364,13 @@ static __attribute__((noinline)) void *small_alloc_slow(unsigned cls) {
     }
     void *b = tc->head[cls];
     tc->head[cls] = *(void **)b;
-    tc->count[cls]--;
+    cache_count_set(tc, cls, tc->count[cls] - 1);
     ((uint64_t *)b)[1] = 0; /* no longer parked */
     return b;
 }
 
 /* The cache of a class went over its limit (or the thread's cache is not registered yet). */
-static __attribute__((noinline)) void small_cache_overflow(unsigned cls) {
+EXERCISE_HELPER static __attribute__((noinline)) void small_cache_overflow(unsigned cls) {
     tcache *tc = &t_cache;
     if (!tc->registered) tcache_register(tc);
     if (tc->count[cls] <= tc->limit[cls]) return;
@@ -385,6 +400,14 @@ static __attribute__((noinline)) int small_free_error(small_page *pg, void *ptr)
 
 static size_t round_to_page(size_t n) { return (n + 4095) & ~(size_t)4095; }
 
+/* A large block's header and the page slack after the size asked for are poisoned; the size asked for is not. */
+static void poison_large(segment *s, size_t size) {
+    char *user = (char *)s + LARGE_HEADER;
+    SM_POISON(s, LARGE_HEADER);
+    SM_UNPOISON(user, size);
+    SM_POISON(user + size, s->mapped - LARGE_HEADER - size);
+}
+
 static void *large_alloc(size_t size) {
     lock();
     segment *s = map_segment(round_to_page(size + LARGE_HEADER), SEG_LARGE);
@@ -398,6 +421,7 @@ static void *large_alloc(size_t size) {
         errno = ENOMEM;
         return NULL;
     }
+    poison_large(s, size);
     return (char *)s + LARGE_HEADER;
 }
 
@@ -411,19 +435,27 @@ static int large_free_locked(segment *s, void *ptr) {
 }
 
 /* Grows or shrinks a large block by remapping its pages: no copy, and the result stays aligned. */
-static void *large_resize_locked(segment *s, size_t size) {
+EXERCISE_HELPER static void *large_resize_locked(segment *s, size_t size) {
     size_t old_mapped = s->mapped, new_mapped = round_to_page(size + LARGE_HEADER);
-    if (new_mapped == old_mapped) return (char *)s + LARGE_HEADER;
+    if (new_mapped == old_mapped) {
+        poison_large(s, size);
+        return (char *)s + LARGE_HEADER;
+    }
+    SM_UNPOISON(s, old_mapped); /* the pages may move: no poisoning is left behind at the old address */
     void *moved = mremap(s, old_mapped, new_mapped, 0); /* in place if the space after is free */
     if (moved == MAP_FAILED) {
         /* Reserve an aligned range, then move the pages there (MREMAP_FIXED replaces the reservation). */
         size_t span = new_mapped + SEG_SIZE;
         char *res = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (res == MAP_FAILED) return NULL;
+        if (res == MAP_FAILED) {
+            poison_large(s, s->large_size); /* unchanged: the caller keeps the old block */
+            return NULL;
+        }
         uintptr_t target = ((uintptr_t)res + SEG_MASK) & ~(uintptr_t)SEG_MASK;
         moved = mremap(s, old_mapped, new_mapped, MREMAP_MAYMOVE | MREMAP_FIXED, (void *)target);
         if (moved == MAP_FAILED) {
             munmap(res, span);
+            poison_large(s, s->large_size);
             return NULL;
         }
         if (target > (uintptr_t)res) munmap(res, target - (uintptr_t)res);
@@ -442,6 +474,7 @@ static void *large_resize_locked(segment *s, size_t size) {
     account_mapped((int64_t)new_mapped - (int64_t)old_mapped);
     s->mapped = new_mapped;
     s->large_size = new_mapped - LARGE_HEADER;
+    poison_large(s, size);
     return (char *)s + LARGE_HEADER;
 }
 
@@ -457,23 +490,30 @@ static __attribute__((noinline)) void *big_alloc(size_t size) {
     void *p = medium_alloc_locked(size);
     unlock();
     if (p == NULL) errno = ENOMEM;
+    else SM_UNPOISON(p, size);
     return p;
+}
+
+/* A block of class cls from this thread's cache, refilled from the pages when empty; NULL when out of memory. */
+static inline void *cache_pop(unsigned cls) {
+    /* EXERCISE 4.5-2a: pop a block from this thread's cache for the size class (no lock), falling back to a refill (tests: AllocatorComponentTests.Thread_cache, AllocatorInteropTests.NativeBuffers*) */
+    tcache *tc = &t_cache;
+    void *b = tc->head[cls];
+    if (LIKELY(b != NULL)) {
+        tc->head[cls] = *(void **)b;
+        cache_count_set(tc, cls, tc->count[cls] - 1);
+        ((uint64_t *)b)[1] = 0; /* no longer parked: a free of it is legitimate again */
+        return b;
+    }
+    return small_alloc_slow(cls);
+    /* END EXERCISE */
 }
 
 void *sm_malloc(size_t size) {
     if (LIKELY(size <= SMALL_MAX)) {
-        unsigned cls = class_of[(size + 15) >> 4];
-        tcache *tc = &t_cache;
-        /* EXERCISE 4.5-2: pop a block from this thread's cache for the size class (no lock), falling back to a refill */
-        void *b = tc->head[cls];
-        if (LIKELY(b != NULL)) {
-            tc->head[cls] = *(void **)b;
-            tc->count[cls]--;
-            ((uint64_t *)b)[1] = 0; /* no longer parked: a free of it is legitimate again */
-            return b;
-        }
-        return small_alloc_slow(cls);
-        /* END EXERCISE */
+        void *b = cache_pop(class_of[(size + 15) >> 4]);
+        if (b != NULL) SM_UNPOISON(b, size);
+        return b;
     }
     return big_alloc(size);
 }
@@ -516,6 +556,23 @@ static __attribute__((noinline)) int free_slow(void *ptr) {
     return status;
 }
 
+/* Parks the freed small block ptr (class cls, 16-byte slot `slot` of page pg) in this thread's cache.
+ * 1 if parked; 0 if refused — not out of its page, or parked already — and free_slow then says why. */
+static inline int cache_park(small_page *pg, unsigned slot, void *ptr, unsigned cls) {
+    /* EXERCISE 4.5-2a: accept the block only if it is out of its page and not already parked, then park it in this thread's cache (tests: AllocatorComponentTests.Thread_cache) (returns 0) */
+    if (LIKELY(out_bit(pg, slot) && !is_parked(ptr))) {
+        tcache *tc = &t_cache;
+        *(void **)ptr = tc->head[cls];
+        ((uint64_t *)ptr)[1] = parked_key(ptr);
+        tc->head[cls] = ptr;
+        cache_count_set(tc, cls, tc->count[cls] + 1);
+        if (UNLIKELY(tc->count[cls] > tc->limit[cls])) small_cache_overflow(cls);
+        return 1;
+    }
+    return 0;
+    /* END EXERCISE */
+}
+
 /* The whole free: the small-block fast path inline, everything else in free_slow. */
 static inline int free_impl(void *ptr) {
     uintptr_t a = (uintptr_t)ptr;
@@ -523,17 +580,12 @@ static inline int free_impl(void *ptr) {
     if (LIKELY((a & 15) == 0 && segmap_test((uintptr_t)s) && s->kind == SEG_SMALL)) {
         small_page *pg = small_page_of(ptr);
         unsigned slot = (unsigned)((a & (PAGE_SIZE - 1)) >> 4);
-        /* EXERCISE 4.5-2: accept the block only if it is out of its page and not already parked, then park it in this thread's cache */
-        if (LIKELY(out_bit(pg, slot) && !is_parked(ptr))) {
-            tcache *tc = &t_cache;
-            unsigned cls = ((small_segment *)s)->page_class[(a >> PAGE_SHIFT) & (PAGES_PER_SEG - 1)];
-            *(void **)ptr = tc->head[cls];
-            ((uint64_t *)ptr)[1] = parked_key(ptr);
-            tc->head[cls] = ptr;
-            if (UNLIKELY(++tc->count[cls] > tc->limit[cls])) small_cache_overflow(cls);
-            return SM_OK;
-        }
-        /* END EXERCISE */
+        unsigned cls = ((small_segment *)s)->page_class[(a >> PAGE_SHIFT) & (PAGES_PER_SEG - 1)];
+#ifdef SM_ALLOC_POISON
+        /* Poisoned while this thread still owns it: once parked, a flush could hand it to another thread. */
+        if (out_bit(pg, slot) && !is_parked(ptr)) SM_POISON(ptr, sm_class_size[cls]);
+#endif
+        if (LIKELY(cache_park(pg, slot, ptr, cls))) return SM_OK;
     }
     return free_slow(ptr);
 }
@@ -555,6 +607,13 @@ void *sm_calloc(size_t count, size_t size) {
     return p;
 }
 
+/* The usable size of a live block. Under poisoning, asking for it makes all of it addressable: a caller may use
+ * every byte sm_usable_size reports (the slack beyond the size asked for is otherwise poisoned). */
+static inline size_t usable(const void *ptr, size_t n) {
+    SM_UNPOISON(ptr, n);
+    return n;
+}
+
 size_t sm_usable_size(const void *ptr) {
     if (ptr == NULL || ((uintptr_t)ptr & 15) != 0) return 0;
     segment *s = segment_of(ptr);
@@ -564,22 +623,39 @@ size_t sm_usable_size(const void *ptr) {
         unsigned slot = (unsigned)(((uintptr_t)ptr & (PAGE_SIZE - 1)) >> 4);
         uintptr_t offset = (uintptr_t)ptr & (PAGE_SIZE - 1);
         int live = pg->block_size != 0 && offset % pg->block_size == 0 && out_bit(pg, slot) && !is_parked(ptr);
-        return live ? pg->block_size : 0;
+        return live ? usable(ptr, pg->block_size) : 0;
     }
-    if (s->kind == SEG_LARGE) return (const char *)ptr == (const char *)s + LARGE_HEADER ? s->large_size : 0;
+    if (s->kind == SEG_LARGE) return (const char *)ptr == (const char *)s + LARGE_HEADER ? usable(ptr, s->large_size) : 0;
     lock();
     size_t n = medium_usable(ptr);
     unlock();
-    return n;
+    return usable(ptr, n);
 }
 
 /* Moves a block to a new one of `size` bytes; `old` bytes are valid at ptr. */
 static void *realloc_by_moving(void *ptr, size_t old, size_t size) {
     void *fresh = sm_malloc(size);
     if (fresh == NULL) return NULL; /* the old block is untouched */
+    SM_UNPOISON(ptr, old); /* the copy reads the old block's slack too (memcpy is checked by ASan) */
     memcpy(fresh, ptr, old < size ? old : size);
     sm_free(ptr);
     return fresh;
+}
+
+/* Resizes the live small or large block ptr (usable size old, segment s) without moving its contents: a small
+ * block stays when the new size still fits its class without wasting more than half of it; a large block has
+ * its pages remapped. Returns the block, or NULL when it must move instead. */
+static void *resize_in_place(segment *s, void *ptr, size_t old, size_t size) {
+    /* EXERCISE 4.5-2d: resize in place when the block allows it: the same size class, or mremap for a large block (tests: AllocatorComponentTests.Realloc_in_place) */
+    if (s->kind == SEG_SMALL && size <= old && size > old / 2) return ptr; /* still the right class, or close enough */
+    if (s->kind == SEG_LARGE && size > MEDIUM_MAX) {
+        lock();
+        void *p = large_resize_locked(s, size);
+        unlock();
+        return p;
+    }
+    return NULL;
+    /* END EXERCISE */
 }
 
 void *sm_realloc(void *ptr, size_t size) {
@@ -604,16 +680,16 @@ void *sm_realloc(void *ptr, size_t size) {
         if (old != 0) return realloc_by_moving(ptr, old, size);
     } else {
         size_t old = sm_usable_size(ptr);
-        /* EXERCISE 4.5-2: resize in place when the block allows it (same size class, mremap for large blocks), else move */
-        if (old != 0 && s->kind == SEG_SMALL && size <= old && size > old / 2) return ptr; /* still the right class, or close enough */
-        if (old != 0 && s->kind == SEG_LARGE && size > MEDIUM_MAX) {
-            lock();
-            void *p = large_resize_locked(s, size);
-            unlock();
-            if (p) return p;
+        if (old != 0) {
+            uint32_t kind = s->kind; /* read now: a large block's segment header may move with its pages */
+            void *p = resize_in_place(s, ptr, old, size);
+            if (p == NULL) return realloc_by_moving(ptr, old, size);
+            if (kind == SEG_SMALL) { /* the same block: only the bytes asked for are addressable */
+                SM_POISON(p, old);
+                SM_UNPOISON(p, size);
+            }
+            return p;
         }
-        if (old != 0) return realloc_by_moving(ptr, old, size);
-        /* END EXERCISE */
     }
     /* Not a live block: report it exactly as free would, and leave the pointer alone. */
     (void)sm_free_checked(ptr);

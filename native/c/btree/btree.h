@@ -2,6 +2,8 @@
  *
  * Every node is one fixed-size page (4 KiB by default); the order of the tree follows from the page
  * size: a leaf holds (page_size - 16) / 16 entries, an internal node (page_size - 24) / 16 separators.
+ * Inserts split full internal pages on the way down, each split allocating before it changes anything,
+ * so an allocation that fails in the middle of an insert loses no entry.
  * Leaves are linked left to right so that range cursors walk them without going back to the root.
  * Page 0 is the file header (root, height, entry count, free list). Nothing reaches the file until
  * the cache evicts a dirty page or btree_sync() is called; there is no write-ahead log, so a crash
@@ -49,8 +51,9 @@ typedef struct btree_stats {
 
 /* Opens (or creates) the tree in `path`. page_size is used when the file is new (a power of two in
  * [BT_MIN_PAGE_SIZE, BT_MAX_PAGE_SIZE]); an existing file keeps its own. cache_pages >= 16.
- * On failure returns NULL and writes a message into errbuf (if given). */
-btree *btree_open(const char *path, uint32_t page_size, uint32_t cache_pages, char *errbuf, size_t errlen);
+ * On failure returns NULL, sets *code (if given) to the error code and writes a message into errbuf (if given);
+ * a bad file header is BT_ERR_CORRUPT with a message naming page 0 and the field. */
+btree *btree_open(const char *path, uint32_t page_size, uint32_t cache_pages, int *code, char *errbuf, size_t errlen);
 
 /* Writes back every dirty page and the header, then fsyncs. */
 int btree_sync(btree *t);
@@ -76,6 +79,25 @@ int btree_check(btree *t, char *errbuf, size_t errlen);
 
 /* The message of the last error on this tree. */
 const char *btree_last_error(const btree *t);
+
+/* The page the last error names when it was BT_ERR_CORRUPT, else UINT64_MAX. Every node page is validated as it
+ * is read from the file (type, key count within [minimum, capacity], link field, unused field, child ids), so a
+ * damaged page is reported with its number and offset before any search trusts it. */
+uint64_t btree_last_error_page(const btree *t);
+
+/* ---------- test hooks: fault injection and planted bugs (for the tests that prove the checks can fail) ---------- */
+
+/* Page allocation number `nth` from now (1 = the next one), new or from the free list, fails with BT_ERR_NOMEM
+ * as if memory or the cache had run out; 0 turns the injection off. It fires once. */
+void btree_debug_fail_allocation(btree *t, uint64_t nth);
+
+#define BT_BUG_NONE 0
+/* An internal split gives up the upper half of its page before the page that receives it is allocated:
+ * a failed allocation in the middle of a split then loses entries. */
+#define BT_BUG_SPLIT_BEFORE_ALLOCATING 1
+/* Pages are used as read, their headers unchecked: a damaged key count is trusted. */
+#define BT_BUG_NO_PAGE_VALIDATION 2
+void btree_debug_plant_bug(btree *t, int bug);
 
 /* Range cursors. A cursor stays usable across modifications of the tree: when the tree changed
  * since its last step it re-seeks just past the last key it returned. */

@@ -40,6 +40,7 @@ struct sm_hierarchy {
     level levels[SM_CACHE_MAX_LEVELS];
     double memory_latency;
     sm_hierarchy_stats totals;
+    int broken; /* a victim outside its set was chosen: every later access fails (returns -1) */
 };
 
 /* ---------------- list helpers (per-set recency / insertion order) ---------------- */
@@ -169,7 +170,8 @@ static void level_free(level *lv) {
     }
 }
 
-static uint64_t xorshift(uint64_t *s) {
+/* Called only from an exercise region (choose_line): unused, without warning, when that region is a stub. */
+__attribute__((unused)) static uint64_t xorshift(uint64_t *s) {
     uint64_t x = *s;
     x ^= x >> 12;
     x ^= x << 25;
@@ -180,22 +182,28 @@ static uint64_t xorshift(uint64_t *s) {
 
 static void absorb_write(sm_hierarchy *h, int li, uint64_t addr);
 
-/* Chooses the line a new block goes to in set s, writing back the victim if it is dirty. */
+/* The line of set s that a new block goes to: the next unused way while the set is not full (ways 0..used-1
+ * are the valid ones), else the victim the replacement policy picks. Returns -1 when it cannot choose. */
+static int32_t choose_line(level *lv, uint64_t s) {
+    /* EXERCISE 4.5-1a: pick the line for a new block: a free way, else the victim by the replacement policy: LRU and FIFO the list tail, random any way (tests: CacheSimulatorComponentTests.Victim_choice, CacheSimulatorTests.Lru_keeps*, CacheReferenceModelTests) */
+    if (lv->used[s] < lv->ways) return (int32_t)(s * lv->ways + lv->used[s]++);
+    if (lv->cfg.replacement == SM_REPL_RANDOM) return (int32_t)(s * lv->ways + xorshift(&lv->rng) % lv->ways);
+    return lv->tail[s]; /* LRU: least recently used; FIFO: oldest inserted */
+    /* END EXERCISE */
+}
+
+/* Chooses the line a new block goes to in set s, writing back the victim if it is dirty; -1 (and the hierarchy
+ * marked broken) if the choice is not a line of set s. */
 static int32_t make_room(sm_hierarchy *h, int li, uint64_t s) {
     level *lv = &h->levels[li];
     int32_t *head = &lv->head[s], *tail = &lv->tail[s];
-    int32_t line;
-    /* EXERCISE 4.5-1: pick the victim line of a full set by the replacement policy (LRU/FIFO: the list tail; random: any way) */
-    if (lv->used[s] < lv->ways) {
-        line = (int32_t)(s * lv->ways + lv->used[s]++);
-        return line;
+    int evicts = lv->used[s] >= lv->ways;
+    int32_t line = choose_line(lv, s);
+    if (line < 0 || (uint64_t)line / lv->ways != s || (evicts && lv->block[line] % lv->sets != s)) {
+        h->broken = 1;
+        return -1;
     }
-    if (lv->cfg.replacement == SM_REPL_RANDOM) {
-        line = (int32_t)(s * lv->ways + xorshift(&lv->rng) % lv->ways);
-    } else {
-        line = *tail; /* LRU: least recently used; FIFO: oldest inserted */
-    }
-    /* END EXERCISE */
+    if (!evicts) return line;
     list_unlink(lv->prev, lv->next, head, tail, line);
     u64map_remove(&lv->map, lv->block[line]);
     lv->st.evictions++;
@@ -228,6 +236,7 @@ static void absorb_write(sm_hierarchy *h, int li, uint64_t addr) {
         line = (int32_t)found;
     } else if (lv->cfg.write_allocate) {
         line = make_room(h, li, s); /* a whole block arrives: nothing to fetch */
+        if (line < 0) return;
         install(lv, line, s, blk);
     } else {
         lv->st.writes_forwarded++;
@@ -242,7 +251,37 @@ static void absorb_write(sm_hierarchy *h, int li, uint64_t addr) {
     }
 }
 
-/* A demand access of one block at level li. Returns the level that served it. */
+static int demand(sm_hierarchy *h, int li, uint64_t addr, int is_write);
+
+/* A miss at level li for the block at addr (in set s): counts it, classifies it (first touch: compulsory; a miss
+ * of the fully associative shadow too: capacity; else conflict), then fetches the block from the level below and
+ * installs it — or, for a write miss without write-allocate, sends the write on down. Returns the level that
+ * served the access (-1 on failure); *line is the line the block now occupies, -1 when it was not installed. */
+static int handle_miss(sm_hierarchy *h, int li, uint64_t addr, uint64_t s, int is_write, int fa_hit, int first_touch, int32_t *line) {
+    /* EXERCISE 4.5-1b: count the miss, classify it as compulsory, capacity or conflict, then fetch and install the block (tests: CacheSimulatorComponentTests.Miss_handling, CacheSimulatorTests.A_direct_mapped*, CacheSimulatorTests.Two_levels*, CacheSimulatorTests.Write_back*, CacheReferenceModelTests) */
+    level *lv = &h->levels[li];
+    uint64_t blk = addr >> lv->block_bits;
+    lv->st.misses++;
+    if (is_write) lv->st.write_misses++; else lv->st.read_misses++;
+    if (lv->classify) {
+        if (first_touch) lv->st.compulsory++;
+        else if (!fa_hit) lv->st.capacity++;
+        else lv->st.conflict++;
+    }
+    if (is_write && !lv->cfg.write_allocate) {
+        /* No-write-allocate: the write goes on down; it is still this access's path. */
+        lv->st.writes_forwarded++;
+        return demand(h, li + 1, addr, 1);
+    }
+    int served = demand(h, li + 1, blk << lv->block_bits, 0); /* fetch the block (a read, even for a write miss) */
+    *line = make_room(h, li, s);
+    if (*line < 0) return -1;
+    install(lv, *line, s, blk);
+    return served;
+    /* END EXERCISE */
+}
+
+/* A demand access of one block at level li. Returns the level that served it (-1 once the hierarchy is broken). */
 static int demand(sm_hierarchy *h, int li, uint64_t addr, int is_write) {
     if (li >= h->count) {
         h->totals.memory_reads += is_write ? 0 : 1;
@@ -281,25 +320,13 @@ static int demand(sm_hierarchy *h, int li, uint64_t addr, int is_write) {
         return li;
     }
 
-    /* EXERCISE 4.5-1: count the miss, classify it (compulsory / capacity / conflict), then fetch and install the block */
-    lv->st.misses++;
-    if (is_write) lv->st.write_misses++; else lv->st.read_misses++;
-    if (lv->classify) {
-        if (first_touch) lv->st.compulsory++;
-        else if (!fa_hit) lv->st.capacity++;
-        else lv->st.conflict++;
+    int32_t line = -1;
+    int served = handle_miss(h, li, addr, s, is_write, fa_hit, first_touch, &line);
+    if (served < 0 || h->broken) {
+        h->broken = 1;
+        return -1;
     }
-    if (is_write && !lv->cfg.write_allocate) {
-        /* No-write-allocate: the write goes on down; it is still this access's path. */
-        lv->st.writes_forwarded++;
-        return demand(h, li + 1, addr, 1);
-    }
-    uint64_t block_start = blk << lv->block_bits;
-    int served = demand(h, li + 1, block_start, 0); /* fetch the block (a read, even for a write miss) */
-    int32_t line = make_room(h, li, s);
-    install(lv, line, s, blk);
-    /* END EXERCISE */
-    if (is_write) {
+    if (line >= 0 && is_write) {
         if (lv->cfg.write_policy == SM_WRITE_BACK) {
             lv->dirty[line] = 1;
         } else {
@@ -345,7 +372,7 @@ void sm_hierarchy_destroy(sm_hierarchy *h) {
 }
 
 int sm_hierarchy_access(sm_hierarchy *h, uint64_t addr, uint32_t size, int is_write) {
-    if (h == NULL) return -1;
+    if (h == NULL || h->broken) return -1;
     if (size == 0) size = 1;
     uint32_t bits = h->levels[0].block_bits;
     uint64_t first = addr >> bits, last = (addr + size - 1) >> bits;
@@ -353,6 +380,7 @@ int sm_hierarchy_access(sm_hierarchy *h, uint64_t addr, uint32_t size, int is_wr
     for (uint64_t b = first; b <= last; b++) {
         h->totals.cpu_accesses++;
         served = demand(h, 0, b == first ? addr : b << bits, is_write);
+        if (served < 0) return -1;
         h->totals.served_by[served]++;
     }
     return served;

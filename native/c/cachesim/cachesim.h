@@ -133,6 +133,10 @@ int sm_chase_order(uint64_t nodes, uint64_t seed, uint64_t *next);
  * lap. Returns < 0 on error. */
 double sm_memlat_ns(uint64_t span_bytes, uint64_t stride_bytes, uint64_t steps, uint64_t seed);
 
+/* Links the chase: stores in node i (the first word of buf + i * stride_bytes) the address of node next[i].
+ * Returns 0, or -1 on bad arguments. (sm_memlat_ns calls it; exposed for its tests.) */
+int sm_chase_link(unsigned char *buf, uint64_t stride_bytes, const uint64_t *next, uint64_t nodes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,16 @@ static double now_ns(void) {
 /* Keeps the final pointer observable so the chase cannot be optimised away. */
 static void *volatile sink;
 
+/* Stores in node i (the first word of buf + i * stride) the address of node next[i]: following the pointers from
+ * node 0 then visits the nodes in the cycle's order, each load depending on the one before. 0, or -1 on bad input. */
+int sm_chase_link(unsigned char *buf, uint64_t stride_bytes, const uint64_t *next, uint64_t nodes) {
+    if (buf == NULL || next == NULL || stride_bytes < sizeof(void *)) return -1;
+    /* EXERCISE 4.5-1d: link node i to node next[i] with a pointer stored in the node, so each load depends on the one before (tests: CacheSimulatorComponentTests.Chase_cycle) */
+    for (uint64_t i = 0; i < nodes; i++) *(void **)(buf + i * stride_bytes) = buf + next[i] * stride_bytes;
+    return 0;
+    /* END EXERCISE */
+}
+
 double sm_memlat_ns(uint64_t span_bytes, uint64_t stride_bytes, uint64_t steps, uint64_t seed) {
     if (stride_bytes < sizeof(void *) || span_bytes < stride_bytes || steps == 0) return -1.0;
     uint64_t nodes = span_bytes / stride_bytes;
@@ -34,10 +44,12 @@ double sm_memlat_ns(uint64_t span_bytes, uint64_t stride_bytes, uint64_t steps, 
         free(buf);
         return -2.0;
     }
-    /* EXERCISE 4.5-1: link node i to node next[i] (a pointer stored in the node), so each load depends on the previous one */
-    for (uint64_t i = 0; i < nodes; i++) *(void **)(buf + i * stride_bytes) = buf + next[i] * stride_bytes;
-    /* END EXERCISE */
+    int linked = sm_chase_link(buf, stride_bytes, next, nodes);
     free(next);
+    if (linked != 0) {
+        free(buf);
+        return -3.0;
+    }
 
     void **p = (void **)buf;
     for (uint64_t i = 0; i < nodes; i++) p = *p; /* warm-up lap: every node touched once */

@@ -49,7 +49,7 @@ int64_t sm_run_pattern(sm_hierarchy *h, const sm_pattern *p) {
     case SM_PATTERN_COLUMN_MAJOR:
     case SM_PATTERN_SEQUENTIAL_WRITE:
         if (n == 0) return -1;
-        /* EXERCISE 4.5-1: emit the addresses of a row-major and of a column-major walk over an n x n matrix */
+        /* EXERCISE 4.5-1c: emit the addresses of a row-major and of a column-major walk over an n x n matrix (tests: CacheSimulatorComponentTests.Traversals, CacheSimulatorTests.Column_major*) */
         for (uint64_t outer = 0; outer < n; outer++) {
             for (uint64_t inner = 0; inner < n; inner++) {
                 if (p->kind == SM_PATTERN_COLUMN_MAJOR) feed(&f, AT(A, inner, outer), (uint32_t)e, 0);
@@ -73,7 +73,7 @@ int64_t sm_run_pattern(sm_hierarchy *h, const sm_pattern *p) {
     case SM_PATTERN_MATMUL_BLOCKED: {
         uint64_t t = p->tile;
         if (n == 0 || t == 0 || n % t != 0) return -1;
-        /* EXERCISE 4.5-1: emit the addresses of C += A * B computed tile by tile, so each tile is reused while cached */
+        /* EXERCISE 4.5-1c: emit the addresses of C += A * B computed tile by tile, so each tile is reused while cached (tests: CacheSimulatorComponentTests.Traversals, CacheSimulatorTests.Blocking*) */
         for (uint64_t ii = 0; ii < n; ii += t)
             for (uint64_t jj = 0; jj < n; jj += t)
                 for (uint64_t kk = 0; kk < n; kk += t)

@@ -256,6 +256,21 @@ static void test_chase_is_one_cycle(void) {
     for (int i = 0; i < N; i++) all &= seen[i];
     CHECK(all);
     CHECK(sm_chase_order(0, 5, next) == -1);
+
+    /* Linked into memory, following the pointers from node 0 visits the nodes in the same order. */
+    enum { STRIDE = 64 };
+    static unsigned char buf[N * STRIDE];
+    CHECK(sm_chase_link(buf, STRIDE, next, N) == 0);
+    void **p = (void **)buf;
+    uint64_t expected = 0;
+    int in_order = 1;
+    for (int i = 0; i < N; i++) {
+        expected = next[expected];
+        p = *p;
+        in_order &= (unsigned char *)p == buf + expected * STRIDE;
+    }
+    CHECK(in_order && (unsigned char *)p == buf); /* one lap ends where it began */
+    CHECK(sm_chase_link(buf, 4, next, N) == -1);  /* a stride that cannot hold a pointer */
 }
 
 static void test_trace_files(void) {
@@ -314,17 +329,23 @@ static void test_bad_configurations(void) {
     CHECK(sm_hierarchy_create(two, 0, 100, 1, err, sizeof err) == NULL);
 }
 
-int main(void) {
-    test_direct_mapped_conflicts();
-    test_capacity_miss();
-    test_lru_versus_fifo();
-    test_random_replacement_is_reproducible();
-    test_write_policies();
-    test_two_levels_and_amat();
-    test_traversal_order();
-    test_pattern_lengths();
-    test_chase_is_one_cycle();
-    test_trace_files();
-    test_bad_configurations();
+typedef struct named_test { const char *name; void (*run)(void); } named_test;
+
+/* test_cachesim [name]: only the tests whose name contains `name` (e.g. lru, write, traversal, chase). */
+int main(int argc, char **argv) {
+    static const named_test tests[] = {
+        {"direct", test_direct_mapped_conflicts}, {"capacity", test_capacity_miss}, {"lru", test_lru_versus_fifo},
+        {"random", test_random_replacement_is_reproducible}, {"write", test_write_policies}, {"amat", test_two_levels_and_amat},
+        {"traversal", test_traversal_order}, {"lengths", test_pattern_lengths}, {"chase", test_chase_is_one_cycle},
+        {"trace", test_trace_files}, {"configurations", test_bad_configurations},
+    };
+    const char *only = argc > 1 ? argv[1] : NULL;
+    int ran = 0;
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        if (only && !strstr(tests[i].name, only)) continue;
+        tests[i].run();
+        ran++;
+    }
+    CHECKF(ran > 0, "no test is named like '%s'", only ? only : "");
     return check_summary("cachesim");
 }

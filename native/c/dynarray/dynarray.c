@@ -21,6 +21,7 @@ static inline unsigned char *slot(const dynarray *a, size_t i) { return a->data 
 
 /* The capacity after one growth step from `cap`, or 0 if it cannot be represented. */
 static size_t next_capacity(const dynarray *a) {
+    /* EXERCISE 1.3-4c: the growth rule: max(cap + 1, ceil(cap * f)), at least 4, or cap + step; 0 when it would overflow (tests: DynArrayComponentTests.Growth_rule, NativeDynArrayTests.Doubling*, NativeDynArrayTests.Geometric_growth*) (returns 0) */
     size_t max_elems = SIZE_MAX / a->elem_size;
     if (a->cap >= max_elems) return 0;
     if (a->growth_step > 0) {
@@ -32,12 +33,13 @@ static size_t next_capacity(const dynarray *a) {
     if (next < 4) next = 4;                  /* skip the 1, 2, 3 steps of a tiny array */
     if (next <= a->cap) next = a->cap + 1;   /* a factor close to 1 must still make progress */
     return next > max_elems ? max_elems : next;
+    /* END EXERCISE */
 }
 
 /* Moves the block to exactly new_cap elements. On failure nothing changes. */
 static da_status resize_block(dynarray *a, size_t new_cap, int counts_as_grow) {
     if (new_cap > SIZE_MAX / a->elem_size) return DA_ERR_OVERFLOW;
-    /* EXERCISE 1.3-4: resize the block with realloc, keeping the old one on failure, and count the copy cost */
+    /* EXERCISE 1.3-4a: resize the block with realloc, keeping the old one on failure, and count the copy cost (tests: DynArrayComponentTests.Resize_block, NativeDynArrayTests.Reserve*, NativeDynArrayTests.Values_pushed*) (returns DA_ERR_NOMEM) */
     if (new_cap == 0) {
         a->alloc.free_fn(a->alloc.ctx, a->data);
         a->data = NULL;
@@ -116,7 +118,7 @@ da_status da_insert(dynarray *a, size_t index, const void *elem) {
     if (index > a->len) return DA_ERR_BOUNDS;
     da_status s = ensure_room_for_one(a);
     if (s != DA_OK) return s;
-    /* EXERCISE 1.3-4: open a gap at index by shifting the tail one slot right, then copy the element in */
+    /* EXERCISE 1.3-4b: open a gap at index by shifting the tail one slot right, then copy the element in (tests: DynArrayComponentTests.Insert_and_remove, NativeDynArrayTests.Insert_and_remove_shift_the_tail) (returns DA_ERR_NOMEM) */
     memmove(slot(a, index + 1), slot(a, index), (a->len - index) * a->elem_size);
     memcpy(slot(a, index), elem, a->elem_size);
     a->len++;
@@ -128,7 +130,7 @@ da_status da_insert(dynarray *a, size_t index, const void *elem) {
 da_status da_remove(dynarray *a, size_t index, void *out) {
     if (a == NULL) return DA_ERR_ARG;
     if (index >= a->len) return DA_ERR_BOUNDS;
-    /* EXERCISE 1.3-4: copy the element out, then close the gap by shifting the tail one slot left */
+    /* EXERCISE 1.3-4b: copy the element out, then close the gap by shifting the tail one slot left (tests: DynArrayComponentTests.Insert_and_remove, NativeDynArrayTests.Insert_and_remove_shift_the_tail) (returns DA_ERR_ARG) */
     if (out != NULL) memcpy(out, slot(a, index), a->elem_size);
     memmove(slot(a, index), slot(a, index + 1), (a->len - index - 1) * a->elem_size);
     a->len--;

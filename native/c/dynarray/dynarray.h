@@ -110,10 +110,11 @@ typedef struct da_growth_point {
 } da_growth_point;
 
 /* Pushes n int64 values into a fresh array with the given growth rule and records up to
- * max_points checkpoints (at powers of two and at n). Returns the number of points written,
+ * max_points checkpoints (at powers of two and at n), and in *worst the point, over every size
+ * from 1 to n, where copies per push were highest. Returns the number of points written,
  * or a negative da_status on failure. */
 int da_measure_growth(double growth_factor, size_t growth_step, uint64_t n,
-                      da_growth_point *points, int max_points);
+                      da_growth_point *points, int max_points, da_growth_point *worst);
 
 typedef struct da_bench_result {
     double push_ns_per_op; /* n pushes of int64 into an empty array, best of reps (thread CPU time) */

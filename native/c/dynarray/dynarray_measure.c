@@ -21,14 +21,15 @@ static void record(const dynarray *a, da_growth_point *p) {
 }
 
 int da_measure_growth(double growth_factor, size_t growth_step, uint64_t n,
-                      da_growth_point *points, int max_points) {
-    if (points == NULL || max_points <= 0) return -DA_ERR_ARG;
+                      da_growth_point *points, int max_points, da_growth_point *worst) {
+    if (points == NULL || max_points <= 0 || worst == NULL) return -DA_ERR_ARG;
     dynarray a;
     da_options opts = {0, growth_factor, growth_step, NULL};
     da_status s = da_init(&a, sizeof(int64_t), &opts);
     if (s != DA_OK) return -(int)s;
     int written = 0;
     uint64_t next_checkpoint = 1;
+    *worst = (da_growth_point){0};
     for (uint64_t i = 1; i <= n; i++) {
         int64_t v = (int64_t)i;
         s = da_push(&a, &v);
@@ -36,6 +37,10 @@ int da_measure_growth(double growth_factor, size_t growth_step, uint64_t n,
             da_destroy(&a);
             return -(int)s;
         }
+        /* Copies per push after every push, not only at the checkpoints: with x2 growth the powers of two are
+         * exactly the sizes just before a grow, where the ratio is at its lowest; its peaks come right after
+         * each grow. Compared as copied_i * pushes_w > copied_w * pushes_i, exact in integers. */
+        if (worst->pushes == 0 || a.counters.elements_copied * worst->pushes > worst->elements_copied * i) record(&a, worst);
         if ((i == next_checkpoint || i == n) && written < max_points) {
             record(&a, &points[written++]);
             while (next_checkpoint <= i) next_checkpoint *= 2;

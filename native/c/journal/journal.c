@@ -18,8 +18,14 @@
  * overflow is caught too, write DIR/crash.marker and exit 128+signal. Handlers only set flags, write
  * one byte to a self-pipe, or (crash) use open/write/fsync/close/_exit — all async-signal-safe.
  *
+ * Every file it creates in DIR (journal.dat, the running marker, a quarantined tail, the checkpoint, the
+ * crash marker) is followed by an fsync of DIR itself: fsync of a file makes its bytes durable, not its name.
+ *
  * Exit codes: 0 done or stopped by signal, 2 usage or I/O error, 3 corruption that recovery must not
  * repair by itself (a checkpointed record is damaged, or the journal is shorter than the checkpoint).
+ *
+ * --planted-bug skip-dir-fsync leaves those directory fsyncs out (journal.dat, running, quarantine):
+ * the bug the fsync-order test (tests/test_journal_fsync_order.c) must catch.
  */
 #define _GNU_SOURCE
 #include "journal_format.h"
@@ -45,6 +51,8 @@ static volatile sig_atomic_t reopen_log;   /* SIGHUP received */
 static int wake_pipe[2] = { -1, -1 };      /* self-pipe: wakes a sleeping main loop */
 static volatile uint64_t crash_seq;        /* last record written, for the crash marker */
 static char crash_marker_path[4096];
+static char crash_dir_path[4096];         /* DIR, synced after the crash marker is written */
+static int planted_skip_dir_fsync;        /* --planted-bug skip-dir-fsync */
 static char altstack[64 * 1024];
 
 typedef struct {
@@ -127,14 +135,17 @@ static void wake_main_loop(void)
     errno = saved;
 }
 
-static size_t append_text(char *buffer, size_t at, const char *text)
+/* Helpers that only exercise regions call are marked unused: a stubbed region must still build with -Werror. */
+#define EXERCISE_HELPER __attribute__((unused))
+
+EXERCISE_HELPER static size_t append_text(char *buffer, size_t at, const char *text)
 {
     while (*text)
         buffer[at++] = *text++;
     return at;
 }
 
-static size_t append_number(char *buffer, size_t at, uint64_t value)
+EXERCISE_HELPER static size_t append_number(char *buffer, size_t at, uint64_t value)
 {
     char digits[20];
     size_t n = 0;
@@ -149,8 +160,8 @@ static size_t append_number(char *buffer, size_t at, uint64_t value)
 
 static void on_stop_signal(int signal_number)
 {
-    /* EXERCISE 1.1.1-2: in the handler do only what is async-signal-safe: record the signal in a
-       sig_atomic_t flag and wake the main loop through the self-pipe; the main loop does the rest. */
+    /* EXERCISE 1.1.1-2c: in the handler do only what is async-signal-safe: record the signal in a sig_atomic_t flag
+       and wake the main loop through the self-pipe; the main loop does the rest (tests: JournalTests.A_stop_signal*) */
     stop_signal = signal_number;
     wake_main_loop();
     /* END EXERCISE */
@@ -165,8 +176,9 @@ static void on_hangup(int signal_number)
 
 static void on_crash(int signal_number)
 {
-    /* EXERCISE 1.1.1-2: running on the alternate stack, write "signal=N seq=S" to the crash marker with
-       open/write/fsync/close only (no stdio, no malloc), then leave with _exit(128 + signal). */
+    /* EXERCISE 1.1.1-2c: running on the alternate stack, write "signal=N seq=S" to the crash marker with
+       open/write/fsync/close only (no stdio, no malloc), fsync the folder, then leave with _exit(128 + signal)
+       (tests: JournalTests.A_crash_signal*) */
     char line[64];
     size_t n = append_text(line, 0, "signal=");
     n = append_number(line, n, (uint64_t)signal_number);
@@ -180,6 +192,11 @@ static void on_crash(int signal_number)
         }
         fsync(fd);
         close(fd);
+        int dir = open(crash_dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* the marker's name, too */
+        if (dir >= 0) {
+            fsync(dir);
+            close(dir);
+        }
     }
     _exit(128 + signal_number);
     /* END EXERCISE */
@@ -292,9 +309,18 @@ static void path_in(char *out, size_t size, const char *dir, const char *name)
         die(2, "path too long: %s/%s", dir, name);
 }
 
+/* Makes the names just created (or removed) in DIR durable; `what` says which, for the error. */
+static void sync_dir(const char *dir, const char *what)
+{
+    if (planted_skip_dir_fsync)
+        return;
+    if (journal_fsync_directory(dir) < 0)
+        die(2, "cannot fsync the folder %s after %s: %s", dir, what, strerror(errno));
+}
+
 /* Copies the bytes about to be truncated into DIR/discarded-<offset>.<n>.bin and fsyncs it:
    a torn tail is removed from the journal, but never silently thrown away. */
-static void quarantine_tail(int fd, const char *dir, uint64_t from, uint64_t to, char *saved_as, size_t saved_size)
+EXERCISE_HELPER static void quarantine_tail(int fd, const char *dir, uint64_t from, uint64_t to, char *saved_as, size_t saved_size)
 {
     int out = -1;
     for (int n = 0; out < 0 && n < 1000; n++) {
@@ -318,6 +344,8 @@ static void quarantine_tail(int fd, const char *dir, uint64_t from, uint64_t to,
     }
     if (fsync(out) < 0 || close(out) < 0)
         die(2, "cannot sync %s: %s", saved_as, strerror(errno));
+    /* The copy's name must be durable before the journal is truncated: else a power cut could lose both. */
+    sync_dir(dir, "quarantining the tail");
 }
 
 static const char *previous_run(const char *dir, int *crash_signal)
@@ -375,11 +403,12 @@ static void recover(journal *j, const options *o)
                 o->dir, scan.valid_end, scan.last_seq + 1, journal_stop_reason_name(scan.stop), checkpoint.offset);
     }
 
-    /* EXERCISE 1.1.1-2: replay from the checkpoint; if the scan stopped at a torn or corrupt record,
-       quarantine the tail, truncate the journal to the last valid record and fsync it. */
+    char saved_as[4096] = "";
+    /* EXERCISE 1.1.1-2d: replay from the checkpoint; if the scan stopped at a torn or corrupt record, quarantine
+       the tail, truncate the journal to the last valid record and fsync it (tests: JournalTests.A_record_with_a_bad_CRC*,
+       JournalTests.SIGKILL*) */
     if (journal_scan(j->fd, checkpoint.offset, checkpoint.seq + 1, &scan) < 0)
         die(2, "cannot read journal.dat: %s", strerror(errno));
-    char saved_as[4096] = "";
     if (scan.discarded_bytes > 0) {
         quarantine_tail(j->fd, o->dir, scan.valid_end, scan.file_size, saved_as, sizeof saved_as);
         if (ftruncate(j->fd, (off_t)scan.valid_end) < 0 || fsync(j->fd) < 0)
@@ -426,11 +455,14 @@ static void recover(journal *j, const options *o)
     if (running < 0)
         die(2, "cannot create %s: %s", path, strerror(errno));
     close(running);
+    /* The marker (and the crash marker's removal) must be on disk before the first record: after a power
+       cut, "running" is how the next start knows this run did not end cleanly. */
+    sync_dir(o->dir, "creating the running marker");
 }
 
 /* ---- appending ---------------------------------------------------------------------------- */
 
-static void write_all(int fd, const uint8_t *data, size_t length)
+EXERCISE_HELPER static void write_all(int fd, const uint8_t *data, size_t length)
 {
     while (length > 0) {
         ssize_t n = write(fd, data, length);
@@ -454,6 +486,35 @@ static void write_checkpoint(journal *j, const options *o)
     log_line(j, "checkpoint seq=%" PRIu64 " offset=%" PRIu64, c.seq, c.offset);
 }
 
+/* Appends record j->last_seq + 1 as two writes, header then payload, so that a kill between them tears it. */
+static void append_record(journal *j, const options *o, uint8_t *record, uint8_t *payload)
+{
+    /* EXERCISE 1.1.1-2e: encode the next record and append it in two writes (header, then payload), then advance
+       the journal's seq, offset and state (tests: JournalTests.SIGKILL*, JournalTests.Experiment*) */
+    uint64_t seq = j->last_seq + 1;
+    journal_make_payload(payload, o->payload, o->seed, seq);
+    journal_encode(record, seq, payload, o->payload);
+    write_all(j->fd, record, JOURNAL_HEADER_SIZE);
+    write_all(j->fd, record + JOURNAL_HEADER_SIZE, o->payload);
+    j->last_seq = seq;
+    j->offset += JOURNAL_HEADER_SIZE + o->payload;
+    j->state += journal_payload_amount(payload);
+    crash_seq = seq;
+    /* END EXERCISE */
+}
+
+/* Makes the batch durable, then acknowledges it. */
+static void commit_batch(journal *j)
+{
+    /* EXERCISE 1.1.1-2e: fdatasync the journal and only then print "ack seq=S offset=O": an acknowledged record is
+       durable (tests: JournalTests.SIGKILL*) */
+    if (fdatasync(j->fd) < 0)
+        die(2, "fdatasync journal.dat: %s", strerror(errno));
+    printf("ack seq=%" PRIu64 " offset=%" PRIu64 "\n", j->last_seq, j->offset);
+    fflush(stdout);
+    /* END EXERCISE */
+}
+
 static void run(journal *j, const options *o)
 {
     size_t record_size = JOURNAL_HEADER_SIZE + o->payload;
@@ -465,8 +526,7 @@ static void run(journal *j, const options *o)
     unsigned batches = 0;
     uint64_t next_batch = now_us(CLOCK_MONOTONIC);
 
-    /* EXERCISE 1.1.1-2: append a batch (each record as two writes, so a kill can tear it), fsync, and
-       only then acknowledge; checkpoint every K batches; react to the signal flags between batches. */
+    /* Batches until --count records or a stop signal; the signal flags are read between batches. */
     while (!stop_signal && (o->count < 0 || appended < o->count)) {
         if (reopen_log) {
             reopen_log = 0;
@@ -475,23 +535,12 @@ static void run(journal *j, const options *o)
             log_line(j, "log reopened on SIGHUP");
         }
         for (unsigned i = 0; i < o->batch && (o->count < 0 || appended < o->count); i++) {
-            uint64_t seq = j->last_seq + 1;
-            journal_make_payload(payload, o->payload, o->seed, seq);
-            journal_encode(record, seq, payload, o->payload);
-            write_all(j->fd, record, JOURNAL_HEADER_SIZE);
-            write_all(j->fd, record + JOURNAL_HEADER_SIZE, o->payload);
-            j->last_seq = seq;
-            j->offset += record_size;
-            j->state += journal_payload_amount(payload);
-            crash_seq = seq;
+            append_record(j, o, record, payload);
             appended++;
-            if (o->fault != NULL && appended == o->fault_after)
+            if (o->fault != NULL && appended == o->fault_after) /* the injected crash (--fault): a test hook */
                 trigger_fault(j, o->fault, o->dir);
         }
-        if (fdatasync(j->fd) < 0)
-            die(2, "fdatasync journal.dat: %s", strerror(errno));
-        printf("ack seq=%" PRIu64 " offset=%" PRIu64 "\n", j->last_seq, j->offset);
-        fflush(stdout);
+        commit_batch(j);
         if (++batches % o->checkpoint_every == 0)
             write_checkpoint(j, o);
         if (o->rate > 0) {
@@ -499,7 +548,6 @@ static void run(journal *j, const options *o)
             wait_until(next_batch);
         }
     }
-    /* END EXERCISE */
     free(record);
     free(payload);
 }
@@ -521,7 +569,7 @@ static void usage(void)
     fprintf(stderr,
         "usage: journal --dir DIR [--count N (-1: until SIGTERM)] [--batch B] [--payload BYTES]\n"
         "               [--checkpoint-every BATCHES] [--rate BATCHES_PER_S] [--seed S] [--verify-all]\n"
-        "               [--fault segv-null|segv-stack|sigbus --fault-after RECORDS]\n");
+        "               [--fault segv-null|segv-stack|sigbus --fault-after RECORDS] [--planted-bug skip-dir-fsync]\n");
     exit(2);
 }
 
@@ -543,6 +591,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--seed") == 0) o.seed = (uint64_t)parse_number(a, v, 0, INT64_MAX);
         else if (strcmp(a, "--fault") == 0) o.fault = v;
         else if (strcmp(a, "--fault-after") == 0) o.fault_after = parse_number(a, v, 1, 1LL << 40);
+        else if (strcmp(a, "--planted-bug") == 0 && strcmp(v, "skip-dir-fsync") == 0) planted_skip_dir_fsync = 1;
         else usage();
         i++;
     }
@@ -556,6 +605,8 @@ int main(int argc, char **argv)
     journal j = { .fd = -1, .log_fd = -1 };
     path_in(j.log_path, sizeof j.log_path, o.dir, "journal.log");
     path_in(crash_marker_path, sizeof crash_marker_path, o.dir, "crash.marker");
+    if (snprintf(crash_dir_path, sizeof crash_dir_path, "%s", o.dir) >= (int)sizeof crash_dir_path)
+        die(2, "path too long: %s", o.dir);
     (void)crc32c(0, "", 0); /* builds the CRC table before any handler can run */
     open_log(&j);
     install_handlers();
@@ -565,6 +616,8 @@ int main(int argc, char **argv)
     j.fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (j.fd < 0)
         die(2, "cannot open %s: %s", path, strerror(errno));
+    /* A new journal.dat exists after a power cut only if its directory entry was synced. */
+    sync_dir(o.dir, "creating journal.dat");
 
     recover(&j, &o);
     run(&j, &o);

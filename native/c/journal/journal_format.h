@@ -74,6 +74,10 @@ typedef struct {
     int64_t state;   /* sum of the amounts of records 1..seq */
 } journal_checkpoint;
 
+/* fsyncs the folder itself, so that the names created, renamed or removed in it survive a power cut
+ * (an fsync of a new file makes its data durable, not its directory entry). Returns 0, or -1 with errno set. */
+int journal_fsync_directory(const char *dir);
+
 /* Atomically replaces dir/checkpoint. Returns 0, or -1 with errno set. */
 int journal_checkpoint_write(const char *dir, const journal_checkpoint *checkpoint);
 

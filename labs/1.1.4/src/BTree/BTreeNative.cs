@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using StatelessMind.Harness;
-using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Storage.BTree;
 
@@ -20,10 +19,7 @@ internal static unsafe partial class BTreeNative
         lock (Gate)
         {
             if (_resolvedPath is not null) return;
-            var path = Path.Combine(RepositoryLayout.Locate().NativeDirectory, "build", "lib", "libsm_btree.so");
-            if (!File.Exists(path))
-                throw new ServiceUnavailableException($"The native B-tree library '{path}' is missing: run `make native` " +
-                                                      "(cmake -S native/c -B native/build && cmake --build native/build -j2) from the repository root.");
+            var path = NativeArtifacts.CLibrary(Library);
             NativeLibrary.SetDllImportResolver(typeof(BTreeNative).Assembly, Resolve);
             _resolvedPath = path;
         }
@@ -34,9 +30,13 @@ internal static unsafe partial class BTreeNative
 
     public const int Ok = 0;
     public const int NotFound = 1;
+    public const int Corrupt = -2;
+
+    /// <summary>btree_last_error_page's answer when the last error names no page.</summary>
+    public const ulong NoPage = ulong.MaxValue;
 
     [LibraryImport(Library, EntryPoint = "btree_open", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial BTreeHandle Open(string path, uint pageSize, uint cachePages, byte* errbuf, nuint errlen);
+    public static partial BTreeHandle Open(string path, uint pageSize, uint cachePages, int* code, byte* errbuf, nuint errlen);
 
     [LibraryImport(Library, EntryPoint = "btree_close")]
     public static partial int Close(IntPtr tree);
@@ -61,6 +61,9 @@ internal static unsafe partial class BTreeNative
 
     [LibraryImport(Library, EntryPoint = "btree_last_error")]
     public static partial IntPtr LastError(BTreeHandle tree);
+
+    [LibraryImport(Library, EntryPoint = "btree_last_error_page")]
+    public static partial ulong LastErrorPage(BTreeHandle tree);
 
     [LibraryImport(Library, EntryPoint = "btree_cursor_open")]
     public static partial BTreeCursorHandle CursorOpen(BTreeHandle tree);

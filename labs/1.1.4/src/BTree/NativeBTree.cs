@@ -22,7 +22,8 @@ public sealed unsafe class NativeBTree : IDisposable
     public string Path { get; }
 
     /// <summary>Opens or creates the tree in <paramref name="path"/> (an existing file keeps its own page size).</summary>
-    /// <exception cref="BTreeException">The file is not a B-tree, is corrupt, or the arguments are invalid.</exception>
+    /// <exception cref="BTreeException">The file is not a B-tree, its header is corrupt (<see cref="BTreeException.Page"/> 0),
+    /// or the arguments are invalid.</exception>
     /// <exception cref="ServiceUnavailableException">libsm_btree has not been built (`make native`).</exception>
     public static NativeBTree Open(string path, int pageSize = DefaultPageSize, int cachePages = 1024)
     {
@@ -31,11 +32,13 @@ public sealed unsafe class NativeBTree : IDisposable
         BTreeNative.EnsureLoaded();
         var err = stackalloc byte[512];
         err[0] = 0;
-        var handle = BTreeNative.Open(path, (uint)pageSize, (uint)cachePages, err, 512);
+        int code;
+        var handle = BTreeNative.Open(path, (uint)pageSize, (uint)cachePages, &code, err, 512);
         if (handle.IsInvalid)
         {
             handle.SetHandleAsInvalid();
-            throw new BTreeException(-3, BTreeNative.Utf8(err));
+            // Opening reads only the file header: a corruption found there is on page 0.
+            throw new BTreeException(code, BTreeNative.Utf8(err), code == BTreeNative.Corrupt ? 0UL : null);
         }
         return new NativeBTree(handle, path);
     }
@@ -144,7 +147,8 @@ public sealed unsafe class NativeBTree : IDisposable
     private void Throw(int rc)
     {
         if (rc >= 0) return;
-        throw new BTreeException(rc, $"{Marshal(BTreeNative.LastError(_handle))} (file '{Path}')");
+        var page = rc == BTreeNative.Corrupt ? BTreeNative.LastErrorPage(_handle) : BTreeNative.NoPage;
+        throw new BTreeException(rc, $"{Marshal(BTreeNative.LastError(_handle))} (file '{Path}')", page == BTreeNative.NoPage ? null : page);
     }
 
     private static string Marshal(IntPtr p) => System.Runtime.InteropServices.Marshal.PtrToStringUTF8(p) ?? "";

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using StatelessMind.Harness;
 
 namespace StatelessMind.Labs.Programming.Native;
 
@@ -69,7 +70,7 @@ internal static unsafe partial class DynArrayNative
     public static partial byte* StatusText(int status);
 
     [LibraryImport(Library, EntryPoint = "da_measure_growth")]
-    public static partial int MeasureGrowth(double growthFactor, nuint growthStep, ulong pushes, GrowthPointNative* points, int maxPoints);
+    public static partial int MeasureGrowth(double growthFactor, nuint growthStep, ulong pushes, GrowthPointNative* points, int maxPoints, GrowthPointNative* worst);
 
     [LibraryImport(Library, EntryPoint = "da_bench_push_get")]
     public static partial int BenchPushGet(ulong n, int reps, BenchResult* result);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.SystemsProgramming.Allocation;

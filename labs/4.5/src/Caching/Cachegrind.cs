@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.SystemsProgramming.Caching;
@@ -87,11 +88,12 @@ public static class Cachegrind
         return (accesses, h.LevelStatistics(0).Misses, h.LevelStatistics(1).Misses);
     }
 
-    public static async Task<CachegrindComparison> CompareAsync(CachegrindPattern pattern, CacheConfig d1, CacheConfig ll, CancellationToken cancellationToken = default)
+    public static async Task<CachegrindComparison> CompareAsync(CachegrindPattern pattern, CachegrindConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        var real = await RunAsync(pattern, d1, ll, cancellationToken);
-        var (accesses, d1Misses, llMisses) = Simulate(pattern, d1, ll);
-        return new CachegrindComparison(pattern, real, accesses, d1Misses, llMisses);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var real = await RunAsync(pattern, configuration.D1, configuration.LL, cancellationToken);
+        var (accesses, d1Misses, llMisses) = Simulate(pattern, configuration.D1, configuration.LL);
+        return new CachegrindComparison(configuration, pattern, real, accesses, d1Misses, llMisses);
     }
 
     private static string Spec(CacheConfig c)

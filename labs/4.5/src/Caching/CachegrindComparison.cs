@@ -1,7 +1,8 @@
 namespace StatelessMind.Labs.SystemsProgramming.Caching;
 
 /// <summary>The simulator and cachegrind on the same pattern with the same D1 and LL configuration.</summary>
-public sealed record CachegrindComparison(CachegrindPattern Pattern, CachegrindCounts Cachegrind, long SimulatorAccesses, long SimulatorD1Misses, long SimulatorLLMisses)
+public sealed record CachegrindComparison(CachegrindConfiguration Configuration, CachegrindPattern Pattern, CachegrindCounts Cachegrind,
+    long SimulatorAccesses, long SimulatorD1Misses, long SimulatorLLMisses)
 {
     /// <summary>The tolerance this lab states: within 1% of cachegrind's count, or 64 misses, whichever is larger
     /// (cachegrind also counts the few other loads of the walk function, e.g. the return address).</summary>

@@ -34,30 +34,38 @@ public sealed class LatencyFit
         // Active-set loop: a negative latency means the level is not identifiable from this data: drop it.
         while (active.Count > 0)
         {
-            #region Exercise 4.5-1: solve the weighted normal equations (AᵀWA)t = AᵀWm for the per-level latencies
-            var k = active.Count;
-            var ata = new double[k, k];
-            var atm = new double[k];
-            for (var j = 0; j < measured.Count; j++)
-            {
-                var w = 1 / (measured[j] * measured[j]);
-                for (var a = 0; a < k; a++)
-                {
-                    atm[a] += w * fractions[j][active[a]] * measured[j];
-                    for (var b = 0; b < k; b++) ata[a, b] += w * fractions[j][active[a]] * fractions[j][active[b]];
-                }
-            }
-            var solution = Solve(ata, atm);
-            #endregion
+            var solution = SolveWeightedLeastSquares(fractions, measured, active);
             var negative = Array.FindIndex(solution, x => double.IsNaN(x) || x <= 0);
             if (negative < 0)
             {
-                for (var a = 0; a < k; a++) t[active[a]] = solution[a];
+                for (var a = 0; a < active.Count; a++) t[active[a]] = solution[a];
                 break;
             }
             active.RemoveAt(negative);
         }
         return new LatencyFit(t);
+    }
+
+    /// <summary>The latencies of the <paramref name="active"/> levels minimising Σ_j ((m_j − Σ_i f_ji·t_i) / m_j)²: the solution of
+    /// the weighted normal equations (AᵀWA)t = AᵀWm, with A the fractions of the active levels, m the measurements and
+    /// W = diag(1/m_j²). NaN entries when the system is singular.</summary>
+    internal static double[] SolveWeightedLeastSquares(IReadOnlyList<IReadOnlyList<double>> fractions, IReadOnlyList<double> measured, IReadOnlyList<int> active)
+    {
+        #region Exercise 4.5-1d: solve the weighted normal equations (AᵀWA)t = AᵀWm for the per-level latencies (tests: LatencyFitTests)
+        var k = active.Count;
+        var ata = new double[k, k];
+        var atm = new double[k];
+        for (var j = 0; j < measured.Count; j++)
+        {
+            var w = 1 / (measured[j] * measured[j]);
+            for (var a = 0; a < k; a++)
+            {
+                atm[a] += w * fractions[j][active[a]] * measured[j];
+                for (var b = 0; b < k; b++) ata[a, b] += w * fractions[j][active[a]] * fractions[j][active[b]];
+            }
+        }
+        return Solve(ata, atm);
+        #endregion
     }
 
     /// <summary>Gaussian elimination with partial pivoting; NaN entries if the system is singular.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using StatelessMind.Harness;
 
 namespace StatelessMind.Labs.SystemsProgramming.Native;
 

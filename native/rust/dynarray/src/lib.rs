@@ -122,7 +122,7 @@ impl<T> DynArray<T> {
         if self.len == self.cap {
             self.grow_for_one();
         }
-        // EXERCISE 1.3-5: write the value into the first uninitialised slot, then count it
+        // EXERCISE 1.3-5b: write the value into the first uninitialised slot, then count it (tests: RustUnitTests.Push_insert_remove)
         // SAFETY: len < cap now, so ptr.add(len) is inside the block (or a ZST no-op offset);
         // the slot is uninitialised, so `write` (which does not drop the old contents) is right.
         unsafe { ptr::write(self.ptr.as_ptr().add(self.len), value) };
@@ -147,7 +147,7 @@ impl<T> DynArray<T> {
         if self.len == self.cap {
             self.grow_for_one();
         }
-        // EXERCISE 1.3-5: shift the tail one slot right (the ranges overlap: ptr::copy, not copy_nonoverlapping)
+        // EXERCISE 1.3-5b: shift the tail one slot right (the ranges overlap: ptr::copy, not copy_nonoverlapping), then write the value (tests: RustUnitTests.Push_insert_remove)
         // SAFETY: index <= len < cap. Source index..len and destination index+1..len+1 are inside
         // the block; `copy` is memmove. After it, slot `index` holds a bitwise duplicate that is
         // overwritten with `write` without being dropped, so nothing is dropped twice.
@@ -163,7 +163,7 @@ impl<T> DynArray<T> {
     /// Removes and returns the element at `index`, shifting the tail left. Panics if out of bounds.
     pub fn remove(&mut self, index: usize) -> T {
         assert!(index < self.len, "removal index (is {index}) should be < len (is {})", self.len);
-        // EXERCISE 1.3-5: move the element out, then close the gap by shifting the tail left
+        // EXERCISE 1.3-5b: move the element out, then close the gap by shifting the tail left (tests: RustUnitTests.Push_insert_remove)
         // SAFETY: index < len: the slot is initialised and read exactly once; the tail
         // index+1..len moves down over it and the now-duplicated last slot leaves 0..len.
         unsafe {
@@ -186,6 +186,7 @@ impl<T> DynArray<T> {
         if new_len >= self.len {
             return;
         }
+        // EXERCISE 1.3-5c: drop the elements from new_len on, shortening the array first so that a panicking destructor cannot cause a double drop (tests: RustUnitTests.Drops)
         let tail_len = self.len - new_len;
         // Shorten first: if a destructor panics, the remaining ones are not run twice.
         self.len = new_len;
@@ -194,6 +195,7 @@ impl<T> DynArray<T> {
             let tail = ptr::slice_from_raw_parts_mut(self.ptr.as_ptr().add(new_len), tail_len);
             ptr::drop_in_place(tail);
         }
+        // END EXERCISE
     }
 
     /// Makes room for `additional` more elements (growing geometrically). Panics on overflow.
@@ -263,7 +265,7 @@ impl<T> DynArray<T> {
     /// that calls the allocator. On error nothing has changed.
     fn resize_block(&mut self, new_cap: usize, counts_as_grow: bool) -> Result<(), ReserveError> {
         debug_assert!(new_cap >= self.len && !Self::IS_ZST);
-        // EXERCISE 1.3-5: allocate, grow or free the block with std::alloc, keeping the old block on failure
+        // EXERCISE 1.3-5a: allocate, grow or free the block with std::alloc, keeping the old block on failure (tests: RustUnitTests.Resize_block)
         let new_layout = Layout::array::<T>(new_cap).map_err(|_| ReserveError::CapacityOverflow)?;
         let new_ptr = if self.cap == 0 {
             // SAFETY: new_cap > len >= 0 here (cap == 0 implies len == 0, and callers ask for more),
@@ -282,9 +284,10 @@ impl<T> DynArray<T> {
             // min(old, new) bytes, which include all len initialised elements.
             unsafe { alloc::realloc(self.ptr.as_ptr().cast(), Layout::array::<T>(self.cap).unwrap_unchecked(), new_layout.size()) }
         };
-        let Some(new_ptr) = NonNull::new(new_ptr.cast::<T>()) else {
+        let new_ptr = match NonNull::new(new_ptr.cast::<T>()) {
+            Some(p) => p,
             // realloc failure leaves the old block valid and owned by us: the array is unchanged.
-            return Err(ReserveError::AllocFailed { size: new_layout.size(), align: new_layout.align() });
+            None => return Err(ReserveError::AllocFailed { size: new_layout.size(), align: new_layout.align() }),
         };
         if counts_as_grow {
             self.stats.grows += 1;
@@ -311,6 +314,7 @@ fn reserve_failed(e: ReserveError) -> ! {
 
 impl<T> Drop for DynArray<T> {
     fn drop(&mut self) {
+        // EXERCISE 1.3-5c: drop the live elements exactly once, then free the block with the layout it was allocated with (tests: RustUnitTests.Drops)
         // SAFETY: 0..len are initialised and dropped exactly once here (len is never read again).
         // The block was allocated with cap slots of T; ZSTs and cap == 0 never allocated.
         unsafe {
@@ -319,6 +323,7 @@ impl<T> Drop for DynArray<T> {
                 alloc::dealloc(self.ptr.as_ptr().cast(), Layout::array::<T>(self.cap).unwrap_unchecked());
             }
         }
+        // END EXERCISE
     }
 }
 

@@ -5,7 +5,7 @@
 //! spent waiting for a core is not the array's cost); labs/1.3 parses the lines.
 
 use sm_dynarray::DynArray;
-use std::hint::black_box;
+use std::mem::ManuallyDrop;
 
 #[repr(C)]
 struct Timespec {
@@ -19,6 +19,15 @@ extern "C" {
 }
 
 const CLOCK_THREAD_CPUTIME_ID: i32 = 3; // Linux
+
+/// Hides a value from the optimiser, so the pushes and reads are not folded away.
+/// (`std::hint::black_box` would do, but it is stable only from Rust 1.66; the crate builds on 1.63.)
+fn black_box<T>(value: T) -> T {
+    let value = ManuallyDrop::new(value);
+    // SAFETY: a volatile read of a valid, initialised value makes a bitwise copy the compiler must
+    // really perform; the original is wrapped in ManuallyDrop, so the copy is the only owner left.
+    unsafe { std::ptr::read_volatile(&*value) }
+}
 
 fn thread_cpu_ns() -> f64 {
     let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
