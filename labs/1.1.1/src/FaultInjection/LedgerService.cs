@@ -116,7 +116,7 @@ public sealed class LedgerService
         // Crash point: the request arrived, nothing is done yet.
         if (attempt.VariantOf(FaultKind.ProcessCrash) == "before-apply" && attempt.Consume(FaultKind.ProcessCrash))
             await DieAsync(attempt, "before applying the deposit");
-        #region Exercise 1.1.1-1f: apply a deposit at most once: a known key returns its first receipt (replayed); otherwise append durably, then apply in memory (tests: LedgerServiceTests, ProcessKillTests)
+        #region Exercise 1.1.1-1f: apply a deposit at most once: a known key returns its first receipt (replayed); otherwise append durably, then apply in memory (tests: LedgerServiceTests, ProcessKillTests.SIGKILL_at_every_crash_point_loses_no_acknowledged_deposit_and_applies_none_twice)
         if (TryGetApplied(request.IdempotencyKey, out var known))
         {
             Interlocked.Increment(ref _replays);

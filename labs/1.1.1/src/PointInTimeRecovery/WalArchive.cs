@@ -103,7 +103,7 @@ public sealed class WalArchive(string directory)
         /// </summary>
         private void WalkRecords(ulong pos, CancellationToken ct)
         {
-            #region Exercise 1.1.1-4d: walk the records: length, back-link (xl_prev) and CRC-32C (header after payload); after XLOG_SWITCH go to the next segment (tests: WalArchiveTests)
+            #region Exercise 1.1.1-4d: walk the records: length, back-link (xl_prev) and CRC-32C (header after payload); after XLOG_SWITCH go to the next segment (tests: WalArchiveTests.The_intact_archive_passes_the_check_from_the_backup_on, WalArchiveTests.A_flipped_byte_in_a_commit_record_is_named_with_its_segment_and_LSN, WalArchiveTests.Zeros_where_a_record_should_start_are_a_hole_unless_it_is_the_newest_segment)
             ulong previous = 0;
             var header = new byte[RecordHeader];
             while (pos < _end)

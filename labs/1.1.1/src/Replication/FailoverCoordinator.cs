@@ -78,7 +78,7 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
     public static string ChooseMostAdvanced(IReadOnlyDictionary<string, ulong?> received)
     {
         ArgumentNullException.ThrowIfNull(received);
-        #region Exercise 1.1.1-3d: choose the replica with the highest received WAL position; ties by name; refuse when none has received any (tests: FailoverChoiceTests)
+        #region Exercise 1.1.1-3d: choose the replica with the highest received WAL position; ties by name; refuse when none has received any (tests: FailoverChoiceTests.The_replica_that_received_the_most_WAL_is_promoted, FailoverChoiceTests.A_tie_goes_to_the_first_name_and_a_replica_that_received_nothing_never_wins)
         var candidates = received.Where(r => r.Value is not null).ToList();
         if (candidates.Count == 0)
             throw new InvalidOperationException($"No replica has received any WAL ({string.Join(", ", received.Keys)}): there is nothing safe to promote.");

@@ -41,6 +41,18 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
 
     [Fact]
     [Goal("1.1.1-1")]
+    public async Task Reads_that_skip_the_CRC_check_are_caught_by_the_stored_bit_flip_drill()
+    {
+        // The planted bug: the same drill as the 1.1.1-1 experiment's, against reads that trust the stored bytes.
+        using var bed = LedgerTestbed.Create(_dir.Sub("trusting"), FaultPlan.None, bug: FaultToleranceBug.TrustStoredBytes);
+        var drill = await bed.FlipStoredBitsAndReadBackAsync(records: 40, flips: 20, seed: 11);
+        output.WriteLine($"{drill.Detected}/{drill.Flipped} detected, {drill.Missed} missed");
+        Assert.False(drill.EveryFlipDetected);
+        Assert.True(drill.Missed > 0);
+    }
+
+    [Fact]
+    [Goal("1.1.1-1")]
     public async Task Every_injected_fault_appears_in_the_log_with_the_right_class()
     {
         using var bed = LedgerTestbed.Create(_dir.Sub("log"), new FaultPlan { Rate = 0.35, Seed = 21 });
