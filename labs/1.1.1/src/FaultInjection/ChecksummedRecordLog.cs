@@ -117,12 +117,14 @@ public sealed class ChecksummedRecordLog(FaultyFile file, ILogger logger)
                         attempt.OperationId, attempt.Attempt, $"CRC-32C mismatch at offset {offset} cleared on read {read}");
                 return frame[HeaderSize..];
             }
-            Interlocked.Increment(ref _checksumFailures);
+            CountChecksumFailure();
             if (read == MaxReads) throw new ChecksumMismatchException(File.Path, offset, stored, computed, MaxReads);
             bytesRead = await File.ReadAsync(offset, frame, attempt, cancellationToken);
         }
         #endregion
     }
+
+    private void CountChecksumFailure() => Interlocked.Increment(ref _checksumFailures);
 
     private async Task<byte[]> ReadUncheckedAsync(long offset, int payloadLength, AttemptContext attempt, CancellationToken cancellationToken)
     {

@@ -82,8 +82,8 @@ public sealed class FaultInjectionExperiment : IExperiment
         var without = rows.Single(r => r.Rate == worst && !r.Policy).Result;
         finding.Figure($"success with policy at {worstText} faults", withPolicy.SuccessRate * 100, "%", key: true, target: "100 %")
                .Figure($"success without policy at {worstText} faults", without.SuccessRate * 100, "%", key: true)
-               .Figure($"p99 with policy at {worstText} faults", withPolicy.Latency.P99Ms, "ms")
-               .Figure($"p99 without policy at {worstText} faults", without.Latency.P99Ms, "ms")
+               .Figure($"p99 with policy at {worstText} faults", withPolicy.Latency.P99Ms, "ms", key: true)
+               .Figure($"p99 without policy at {worstText} faults", without.Latency.P99Ms, "ms", key: true)
                .Figure("deposits applied twice (all runs)", rows.Sum(r => r.Result.Audit.DuplicateKeys.Count), "", key: true, target: "0")
                .Figure("stored bit flips detected", flips.Detected, $"of {flips.Flipped}", key: true, target: "all")
                .Figure("attempts of the call that found the disk full", full.AttemptsOnFailure, "", target: "1")

@@ -90,6 +90,8 @@ public sealed class LedgerService
         {
             EnsureRunning(attempt);
             var receipt = await ApplyOnceAsync(request, attempt, cancellationToken);
+            if (receipt.Replayed) Interlocked.Increment(ref _replays);
+            else Interlocked.Increment(ref _applications);
             // Crash point: applied and durable (or replayed), the reply not sent. The client never hears; only the key makes its retry safe.
             if (attempt.VariantOf(FaultKind.ProcessCrash) == "before-reply" && attempt.Consume(FaultKind.ProcessCrash))
                 await DieAsync(attempt, receipt.Replayed ? "before replying to a replayed deposit" : "after the deposit was durable, before the reply");
@@ -118,15 +120,11 @@ public sealed class LedgerService
             await DieAsync(attempt, "before applying the deposit");
         #region Exercise 1.1.1-1f: apply a deposit at most once: a known key returns its first receipt (replayed); otherwise append durably, then apply in memory (tests: LedgerServiceTests, ProcessKillTests.SIGKILL_at_every_crash_point_loses_no_acknowledged_deposit_and_applies_none_twice)
         if (TryGetApplied(request.IdempotencyKey, out var known))
-        {
-            Interlocked.Increment(ref _replays);
             return new DepositReceipt(request.IdempotencyKey, known.Entry.Account, known.Entry.Amount, known.Offset, Replayed: true);
-        }
         var entry = new LedgerEntry(request.IdempotencyKey, request.Account, request.Amount);
         var payload = entry.Encode();
         var offset = await _log.AppendAsync(payload, attempt, cancellationToken); // durable (fsync'd) when it returns
         Apply(offset, payload.Length, entry);
-        Interlocked.Increment(ref _applications);
         return new DepositReceipt(request.IdempotencyKey, request.Account, request.Amount, offset, Replayed: false);
         #endregion
     }

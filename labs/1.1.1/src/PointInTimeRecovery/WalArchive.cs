@@ -137,13 +137,19 @@ public sealed class WalArchive(string directory)
                 if (stored != computed)
                     throw Corrupt(start, $"record CRC-32C mismatch (stored 0x{stored:X8}, computed 0x{computed:X8})");
                 previous = start;
-                _lastRecord = start;
-                _records++;
+                Checked(start);
                 pos = record[17] == RmXlog && (record[16] & 0xF0) == XlogSwitch
                     ? (start / segments[0].SegmentSize + 1) * segments[0].SegmentSize // the rest of the segment is unused
                     : Align(pos);
             }
             #endregion
+        }
+
+        /// <summary>Counts a record that passed every check.</summary>
+        private void Checked(ulong record)
+        {
+            _records++;
+            _lastRecord = record;
         }
 
         private WalArchiveReport Report() =>

@@ -102,6 +102,7 @@ public sealed class ReplicationTopology : IAsyncDisposable
     {
         var primary = Sql.Unpooled(Primary.ConnectionString);
         var standbys = Standbys.Select(s => s.Name).ToList();
+        Mode = mode;
         #region Exercise 1.1.1-3a: set synchronous_standby_names and synchronous_commit for the mode, reload, and wait until pg_stat_replication shows the sync states (tests: ReplicationSetupTests.The_mode_decides_which_standby_the_primary_waits_for)
         var names = mode == ReplicationMode.Asynchronous ? "" : $"FIRST 1 ({Sql.QuoteIdentifier(standbys[0])})";
         var commit = mode == ReplicationMode.RemoteApply ? "remote_apply" : "on";
@@ -114,7 +115,6 @@ public sealed class ReplicationTopology : IAsyncDisposable
                 "SELECT coalesce(string_agg(application_name || ':' || sync_state, ',' ORDER BY application_name), '') FROM pg_stat_replication", cancellationToken) == expected,
             TimeSpan.FromSeconds(30), $"pg_stat_replication on {PrimaryName} to show {expected}", cancellationToken, static e => e is NpgsqlException);
         #endregion
-        Mode = mode;
     }
 
     /// <summary>Waits until the primary's pg_stat_replication shows each named standby streaming.</summary>
