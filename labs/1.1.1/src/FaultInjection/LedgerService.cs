@@ -59,9 +59,9 @@ public sealed class LedgerService
     /// A real death never returns.</summary>
     public Func<string, Task>? ProcessDeath { get; init; }
 
-    /// <summary>An outage: the server goes down now and stays down for <paramref name="downtime"/> (recorded as an injected
-    /// crash; simulated in process).</summary>
-    public async Task CrashForAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    /// <summary>An outage: the server goes down now and stays down (refusing every request as unavailable) until
+    /// <see cref="EndOutage"/>. Recorded as an injected crash; simulated in process.</summary>
+    public async Task StartOutageAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -69,13 +69,21 @@ public sealed class LedgerService
             var fault = _injector.Record(FaultKind.ProcessCrash, FailureClass.Transient, FailureComponent.Process, "outage", 1, "outage");
             var attempt = new AttemptContext("outage", 1, fault, _injector);
             attempt.Consume(FaultKind.ProcessCrash);
-            _ = Crash(attempt, $"by an outage of {downtime.TotalMilliseconds:0} ms");
-            _restartAt = Stopwatch.GetTimestamp() + (long)(downtime.TotalSeconds * Stopwatch.Frequency);
+            _ = Crash(attempt, "by an outage");
+            _restartAt = long.MaxValue;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Ends an outage: the next request restarts the server (recovering from the log).</summary>
+    public void EndOutage()
+    {
+        _gate.Wait();
+        try { _restartAt = Stopwatch.GetTimestamp(); }
+        finally { _gate.Release(); }
     }
 
     public async Task<DepositReceipt> DepositAsync(DepositRequest request, AttemptContext attempt, CancellationToken cancellationToken)
@@ -218,7 +226,7 @@ public sealed class LedgerService
         if (!_down) return;
         var now = Stopwatch.GetTimestamp();
         if (now < _restartAt)
-            throw new ServerUnavailableException(TimeSpan.FromSeconds((double)(_restartAt - now) / Stopwatch.Frequency));
+            throw new ServerUnavailableException(_restartAt == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds((double)(_restartAt - now) / Stopwatch.Frequency));
         LastRecovery = Rebuild(_crashCause ?? attempt);
         _down = false;
         Interlocked.Increment(ref _restarts);
