@@ -203,12 +203,8 @@ public sealed partial class FailoverCoordinator(ReplicationTopology topology)
     public async Task<IReadOnlyList<long>> LostAcknowledgedAsync(IEnumerable<Acknowledgement> acknowledged, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(acknowledged);
-        var present = new HashSet<long>();
-        await using var conn = new NpgsqlConnection(Sql.Unpooled(topology.Primary.ConnectionString));
-        await conn.OpenAsync(cancellationToken);
-        await using var cmd = new NpgsqlCommand($"SELECT id FROM {ReplicationTopology.Table}", conn);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) present.Add(reader.GetInt64(0));
+        var present = (await Sql.ScalarAsync<long[]>(Sql.Unpooled(topology.Primary.ConnectionString),
+            $"SELECT coalesce(array_agg(id), '{{}}') FROM {ReplicationTopology.Table}", cancellationToken)).ToHashSet();
         return acknowledged.Select(a => a.Id).Where(id => !present.Contains(id)).Order().ToList();
     }
 

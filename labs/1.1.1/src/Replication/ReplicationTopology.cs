@@ -160,9 +160,9 @@ public sealed class ReplicationTopology : IAsyncDisposable
     public static async Task<(long Rows, decimal IdSum)> FingerprintAsync(PostgresCluster cluster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var text = await Sql.ScalarAsync<string>(Sql.Unpooled(cluster.ConnectionString), $"SELECT count(*) || ' ' || coalesce(sum(id), 0) FROM {Table}", cancellationToken);
-        var parts = text.Split(' ');
-        return (long.Parse(parts[0], CultureInfo.InvariantCulture), decimal.Parse(parts[1], CultureInfo.InvariantCulture));
+        var both = await Sql.ScalarAsync<decimal[]>(Sql.Unpooled(cluster.ConnectionString),
+            $"SELECT ARRAY[count(*), coalesce(sum(id), 0)]::numeric[] FROM {Table}", cancellationToken);
+        return ((long)both[0], both[1]);
     }
 
     /// <summary>When <see cref="Promoted"/> last named a new primary (a Stopwatch timestamp; 0 before any failover).</summary>
