@@ -21,6 +21,9 @@ public sealed class ChecksummedRecordLog(FaultyFile file, ILogger logger)
 
     public FaultyFile File { get; } = file;
 
+    /// <summary>A planted mistake (test hook); <see cref="FaultToleranceBug.TrustStoredBytes"/> is the one that strikes here.</summary>
+    public FaultToleranceBug Bug { get; init; } = FaultToleranceBug.None;
+
     /// <summary>I/O slower than this is logged as slow (absorbed).</summary>
     public TimeSpan SlowIoThreshold { get; init; } = TimeSpan.FromMilliseconds(2);
 
@@ -77,7 +80,9 @@ public sealed class ChecksummedRecordLog(FaultyFile file, ILogger logger)
         var completed = false;
         try
         {
-            var payload = await ReadVerifiedAsync(offset, payloadLength, attempt, cancellationToken);
+            var payload = Bug == FaultToleranceBug.TrustStoredBytes
+                ? await ReadUncheckedAsync(offset, payloadLength, attempt, cancellationToken) // the planted bug: no CRC check
+                : await ReadVerifiedAsync(offset, payloadLength, attempt, cancellationToken);
             completed = true;
             return payload;
         }
@@ -87,18 +92,23 @@ public sealed class ChecksummedRecordLog(FaultyFile file, ILogger logger)
         }
     }
 
-    private async Task<byte[]> ReadVerifiedAsync(long offset, int payloadLength, AttemptContext attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the record at <paramref name="offset"/> and returns its payload if its frame is intact: the right magic, the
+    /// expected length, and a CRC-32C that matches. A mismatch is read again, up to <see cref="MaxReads"/> reads in all: a
+    /// flip in flight (on the bus, in a cache) is gone at the next read, and is logged as absorbed; a mismatch on every
+    /// read means the stored bytes are damaged: <see cref="ChecksumMismatchException"/> (permanent).
+    /// </summary>
+    internal async Task<byte[]> ReadVerifiedAsync(long offset, int payloadLength, AttemptContext attempt, CancellationToken cancellationToken)
     {
         var frame = new byte[HeaderSize + payloadLength];
-        uint stored = 0, computed = 0;
-        #region Exercise 1.1.1-1: verify magic, length and CRC-32C; on a mismatch read again; a mismatch on every read is corruption at rest
-        for (var read = 1; read <= MaxReads; read++)
+        var bytesRead = await File.ReadAsync(offset, frame, attempt, cancellationToken);
+        #region Exercise 1.1.1-1b: check magic, length and CRC-32C of the frame just read; on a mismatch read it again (MaxReads in all); a mismatch on every read is corruption at rest (tests: ChecksummedRecordLogTests)
+        for (var read = 1; ; read++)
         {
-            var n = await File.ReadAsync(offset, frame, attempt, cancellationToken);
-            if (n < frame.Length)
-                throw new IOException($"Record at offset {offset} of {File.Path} is cut short: {frame.Length} bytes expected, {n} present.");
-            stored = BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(8));
-            computed = FrameCrc(frame);
+            if (bytesRead < frame.Length)
+                throw new IOException($"Record at offset {offset} of {File.Path} is cut short: {frame.Length} bytes expected, {bytesRead} present.");
+            var stored = BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(8));
+            var computed = FrameCrc(frame);
             var headerOk = BinaryPrimitives.ReadUInt32LittleEndian(frame) == Magic && BinaryPrimitives.ReadInt32LittleEndian(frame.AsSpan(4)) == payloadLength;
             if (headerOk && stored == computed)
             {
@@ -107,10 +117,20 @@ public sealed class ChecksummedRecordLog(FaultyFile file, ILogger logger)
                         attempt.OperationId, attempt.Attempt, $"CRC-32C mismatch at offset {offset} cleared on read {read}");
                 return frame[HeaderSize..];
             }
-            Interlocked.Increment(ref _checksumFailures);
+            CountChecksumFailure();
+            if (read == MaxReads) throw new ChecksumMismatchException(File.Path, offset, stored, computed, MaxReads);
+            bytesRead = await File.ReadAsync(offset, frame, attempt, cancellationToken);
         }
-        throw new ChecksumMismatchException(File.Path, offset, stored, computed, MaxReads);
         #endregion
+    }
+
+    private void CountChecksumFailure() => Interlocked.Increment(ref _checksumFailures);
+
+    private async Task<byte[]> ReadUncheckedAsync(long offset, int payloadLength, AttemptContext attempt, CancellationToken cancellationToken)
+    {
+        var frame = new byte[HeaderSize + payloadLength];
+        await File.ReadAsync(offset, frame, attempt, cancellationToken);
+        return frame[HeaderSize..];
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public static class Crc32C
 
     private static uint Software(uint crc, ReadOnlySpan<byte> data)
     {
-        #region Exercise 1.1.1-1: byte-at-a-time reflected CRC: index the table with the low byte of crc XOR the data byte
+        #region Exercise 1.1.1-1a: byte-at-a-time reflected CRC: index the table with the low byte of crc XOR the data byte (tests: Crc32CTests)
         foreach (var b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         return crc;
         #endregion

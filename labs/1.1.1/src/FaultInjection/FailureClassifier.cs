@@ -12,7 +12,7 @@ public static class FailureClassifier
     public static FailureClassification Classify(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        #region Exercise 1.1.1-1: map each exception type to (kind, transient or permanent, component); unknown means permanent
+        #region Exercise 1.1.1-1c: map each exception type to (kind, transient or permanent, component); unknown means permanent (tests: FailureClassifierTests)
         return exception switch
         {
             DiskFullException => new(FaultKind.DiskFull, FailureClass.Permanent, FailureComponent.Disk),

@@ -49,6 +49,21 @@ public sealed class FaultInjectionExperiment : IExperiment
         using (var bed = LedgerTestbed.Create(Path.Combine(root, "disk-full"), FaultPlan.None, capacity: 4096))
             full = await bed.FillUntilFullAsync(cancellationToken: cancellationToken);
 
+        context.Report(0.93, "the ledger server as a process, SIGKILLed at each crash point");
+        var kills = await ProcessKillDrill.RunAsync(Path.Combine(root, "process-kill"), context.Size(12, 40), context.Seed, cancellationToken: cancellationToken);
+
+        // The checks must be able to fail: each planted bug against the drill that exists to catch it.
+        context.Report(0.97, "planted bugs");
+        LedgerWorkloadResult noKeys;
+        using (var bed = LedgerTestbed.Create(Path.Combine(root, "bug-ignore-keys"), new FaultPlan { Rate = 0.3, Seed = context.Seed }, bug: FaultToleranceBug.IgnoreIdempotencyKeys))
+            noKeys = await bed.RunAsync(context.Size(120, 400), context.Seed, clients, cancellationToken: cancellationToken);
+        BitFlipDrill trusting;
+        using (var bed = LedgerTestbed.Create(Path.Combine(root, "bug-trust-stored-bytes"), FaultPlan.None, bug: FaultToleranceBug.TrustStoredBytes))
+            trusting = await bed.FlipStoredBitsAndReadBackAsync(64, 32, context.Seed, cancellationToken);
+        DiskFullDrill retryAll;
+        using (var bed = LedgerTestbed.Create(Path.Combine(root, "bug-retry-permanent"), FaultPlan.None, capacity: 4096, bug: FaultToleranceBug.RetryPermanentFailures))
+            retryAll = await bed.FillUntilFullAsync(cancellationToken: cancellationToken);
+
         var table = FindingTable.Of("Workload of deposit + read-back per fault rate",
             ["fault rate", "policy", "success", "p50 ms", "p99 ms", "attempts/op", "faults struck", "CRC failures caught", "applied twice", "acked but missing"],
             rows.Select(r => new object?[]
@@ -67,10 +82,14 @@ public sealed class FaultInjectionExperiment : IExperiment
         var without = rows.Single(r => r.Rate == worst && !r.Policy).Result;
         finding.Figure($"success with policy at {worstText} faults", withPolicy.SuccessRate * 100, "%", key: true, target: "100 %")
                .Figure($"success without policy at {worstText} faults", without.SuccessRate * 100, "%", key: true)
-               .Figure($"p99 with policy at {worstText} faults", withPolicy.Latency.P99Ms, "ms")
-               .Figure($"p99 without policy at {worstText} faults", without.Latency.P99Ms, "ms")
+               .Figure($"p99 with policy at {worstText} faults", withPolicy.Latency.P99Ms, "ms", key: true)
+               .Figure($"p99 without policy at {worstText} faults", without.Latency.P99Ms, "ms", key: true)
                .Figure("deposits applied twice (all runs)", rows.Sum(r => r.Result.Audit.DuplicateKeys.Count), "", key: true, target: "0")
-               .Figure("stored bit flips detected", flips.Detected, $"of {flips.Flipped}", key: true, target: "all");
+               .Figure("stored bit flips detected", flips.Detected, $"of {flips.Flipped}", key: true, target: "all")
+               .Figure("attempts of the call that found the disk full", full.AttemptsOnFailure, "", target: "1")
+               .Figure("ledger server processes SIGKILLed", kills.Kills.Count, "", key: true)
+               .Figure("acknowledged deposits lost or applied twice across the SIGKILLs", kills.Audit.DuplicateKeys.Count + kills.Audit.MissingAcknowledged.Count, "", key: true, target: "0")
+               .Figure("attempts per operation with policy at " + worstText + " faults", withPolicy.AttemptsPerOperation, "");
 
         foreach (var (rate, _, _) in rows.Where(r => r.Policy))
         {
@@ -84,14 +103,25 @@ public sealed class FaultInjectionExperiment : IExperiment
                .Check(rows.All(r => r.Result.ChecksumFailuresDetected == r.Result.BitFlipsFired), "every bit flipped in flight failed its CRC-32C and was re-read")
                .Check(flips.EveryFlipDetected, $"every stored bit flip is detected, no intact record is flagged ({flips.Detected}/{flips.Flipped}, {flips.FalseAlarms} false alarms)")
                .Check(full.SurfacedAsDiskFull && full.AttemptsOnFailure == 1, $"a full disk surfaces as a permanent error after one attempt ({full.AttemptsOnFailure} attempt(s))")
+               .Check(kills.EveryKillWasSigkill && kills.ExactlyOnce,
+                      $"real process crashes: the ledger server was SIGKILLed {kills.Kills.Count} times (before applying, mid-append, before replying); " +
+                      $"every one of the {kills.Acknowledged} acknowledged deposits is in the log exactly once")
+               .Check(kills.TornTailsQuarantined && kills.RetriesFoundWhatWasDurable,
+                      $"each kill mid-append left a torn tail the restart quarantined ({kills.QuarantinedFileBytes} bytes in all); each retry after a kill before the reply found its key applied")
+               .Check(noKeys.Audit.DuplicateKeys.Count > 0, $"planted bug caught: a server that ignores idempotency keys applied {noKeys.Audit.DuplicateKeys.Count} deposits twice")
+               .Check(!trusting.EveryFlipDetected, $"planted bug caught: reads that skip the CRC check let {trusting.Missed} of {trusting.Flipped} stored bit flips through")
+               .Check(retryAll.AttemptsOnFailure > 1, $"planted bug caught: a policy that retries permanent failures tried the full disk {retryAll.AttemptsOnFailure} times")
                .Note($"Disk full after {full.Stored} deposits: \"{full.Error}\"")
                .Note($"Workload: {operations} operations per run from {clients} concurrent clients, each pausing 1 ms between operations; one operation = deposit (write, fsync) + read-back (CRC-checked). " +
                      "A fault rate r means each request attempt carries one injected fault with probability r, of a kind drawn uniformly from " +
                      string.Join(", ", FaultCatalog.TransientMix) + ". Without the policy a call makes one attempt with the same 100 ms deadline.")
+               .Note("In the workload runs a process crash is simulated inside the test process (the server drops its memory and rebuilds it from the log). " +
+                     "The process-kill drill crashes it for real: the server runs as a child process and is SIGKILLed at each crash point, then restarted.")
                .Note("Full per-fault logs: failures.jsonl in each run's folder under fault-injection/.");
         return finding.Build(
-            $"At {worstText} injected faults per attempt, the policy kept {withPolicy.SuccessRate:P1} of operations succeeding (single attempt: {without.SuccessRate:P1}), " +
-            $"p99 {withPolicy.Latency.P99Ms:0.#} ms vs {without.Latency.P99Ms:0.#} ms; no deposit applied twice; {flips.Detected}/{flips.Flipped} stored bit flips caught.");
+            $"At {worstText} injected faults per attempt, {withPolicy.SuccessRate:P1} of operations succeeded with the policy and {without.SuccessRate:P1} with a single attempt " +
+            $"(p99 {withPolicy.Latency.P99Ms:0.#} ms vs {without.Latency.P99Ms:0.#} ms); {flips.Detected} of {flips.Flipped} stored bit flips were detected; " +
+            $"the ledger server process was SIGKILLed {kills.Kills.Count} times.");
     }
 
     private static PlotRef SavePlots(ExperimentContext context, List<(double Rate, bool Policy, LedgerWorkloadResult Result)> rows, double[] rates)

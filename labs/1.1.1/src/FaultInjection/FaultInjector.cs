@@ -60,7 +60,7 @@ public sealed class FaultInjector
                     variant = kind switch
                     {
                         FaultKind.MessageLost => _random.Next(2) == 0 ? "request" : "response",
-                        FaultKind.ProcessCrash when request == RequestType.Write => _random.Next(2) == 0 ? "before-append" : "after-append",
+                        FaultKind.ProcessCrash when request == RequestType.Write => _random.Next(2) == 0 ? "before-apply" : "before-reply",
                         FaultKind.ProcessCrash => "during-read",
                         FaultKind.BitFlip => "in-flight",
                         _ => "",

@@ -10,6 +10,14 @@ namespace StatelessMind.Labs.Reliability.FaultInjection;
 /// which makes retries after a lost response or a crash safe. Faults planned for an attempt fire here
 /// (crash, exhausted memory, dependency timeout, conflict) or below it, in the disk.
 /// </summary>
+/// <remarks>
+/// A crash strikes at a crash point: when the request arrives (before anything is applied), in the middle of the
+/// append (a torn write, fired by the disk), or after the deposit is durable but before the reply. How the process
+/// dies there is <see cref="ProcessDeath"/>: by default the death is simulated in this process (memory dropped, the
+/// request fails with a reset connection, the next request after <see cref="FaultPlan.RestartDelay"/> finds a
+/// restarted server); in <see cref="LedgerServerHost"/>, the separate server process, it announces the crash point
+/// and waits there for its SIGKILL.
+/// </remarks>
 public sealed class LedgerService
 {
     private readonly ChecksummedRecordLog _log;
@@ -28,7 +36,7 @@ public sealed class LedgerService
         _log = log;
         _injector = injector;
         _logger = logger;
-        Rebuild(AttemptContext.Clean("startup"));
+        LastRecovery = Rebuild(AttemptContext.Clean("startup"));
     }
 
     /// <summary>Deposits appended to the log by this server instance (a replayed key does not count).</summary>
@@ -41,11 +49,19 @@ public sealed class LedgerService
 
     public ChecksummedRecordLog Log => _log;
 
-    /// <summary>Honour idempotency keys (the default). Off, a retried deposit is applied again — the bug the keys prevent.</summary>
-    public bool Deduplicate { get; init; } = true;
+    /// <summary>What the last start (or simulated restart) recovered from the log.</summary>
+    public LogRecovery LastRecovery { get; private set; }
 
-    /// <summary>An outage: the process dies now and stays down for <paramref name="downtime"/> (recorded as an injected crash).</summary>
-    public async Task CrashForAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    /// <summary>A planted mistake (test hook); <see cref="FaultToleranceBug.IgnoreIdempotencyKeys"/> is the one that strikes here.</summary>
+    public FaultToleranceBug Bug { get; init; } = FaultToleranceBug.None;
+
+    /// <summary>How the process dies at a crash point (given where, as text); null: simulated in process.
+    /// A real death never returns.</summary>
+    public Func<string, Task>? ProcessDeath { get; init; }
+
+    /// <summary>An outage: the server goes down now and stays down (refusing every request as unavailable) until
+    /// <see cref="EndOutage"/>. Recorded as an injected crash; simulated in process.</summary>
+    public async Task StartOutageAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -53,8 +69,8 @@ public sealed class LedgerService
             var fault = _injector.Record(FaultKind.ProcessCrash, FailureClass.Transient, FailureComponent.Process, "outage", 1, "outage");
             var attempt = new AttemptContext("outage", 1, fault, _injector);
             attempt.Consume(FaultKind.ProcessCrash);
-            _ = Crash(attempt, $"by an outage of {downtime.TotalMilliseconds:0} ms");
-            _restartAt = Stopwatch.GetTimestamp() + (long)(downtime.TotalSeconds * Stopwatch.Frequency);
+            _ = Crash(attempt, "by an outage");
+            _restartAt = long.MaxValue;
         }
         finally
         {
@@ -62,9 +78,18 @@ public sealed class LedgerService
         }
     }
 
+    /// <summary>Ends an outage: the next request restarts the server (recovering from the log).</summary>
+    public void EndOutage()
+    {
+        _gate.Wait();
+        try { _restartAt = Stopwatch.GetTimestamp(); }
+        finally { _gate.Release(); }
+    }
+
     public async Task<DepositReceipt> DepositAsync(DepositRequest request, AttemptContext attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(attempt);
         if (request.Amount <= 0) throw new ArgumentException($"Deposit '{request.IdempotencyKey}': amount must be positive, got {request.Amount}.", nameof(request));
         Interlocked.Increment(ref _requests);
         await ApplicationFaultsAsync(attempt, cancellationToken);
@@ -72,33 +97,18 @@ public sealed class LedgerService
         try
         {
             EnsureRunning(attempt);
-            #region Exercise 1.1.1-1: apply a deposit at most once: replay a known key; otherwise append durably, then apply (a crash may strike before or after the append)
-            if (Deduplicate && _applied.TryGetValue(request.IdempotencyKey, out var known))
-            {
-                if (attempt.Consume(FaultKind.ProcessCrash)) throw Crash(attempt, "before replying to a replayed deposit");
-                Interlocked.Increment(ref _replays);
-                return new DepositReceipt(request.IdempotencyKey, known.Entry.Account, known.Entry.Amount, known.Offset, Replayed: true);
-            }
-            var crashPoint = attempt.VariantOf(FaultKind.ProcessCrash);
-            if (crashPoint == "before-append" && attempt.Consume(FaultKind.ProcessCrash))
-                throw Crash(attempt, "before appending the deposit");
-            var entry = new LedgerEntry(request.IdempotencyKey, request.Account, request.Amount);
-            var payload = entry.Encode();
-            long offset;
-            try
-            {
-                offset = await _log.AppendAsync(payload, attempt, cancellationToken);
-            }
-            catch (SimulatedProcessDeath death)
-            {
-                throw Crash(attempt, death.Message);
-            }
-            Apply(offset, payload.Length, entry);
-            Interlocked.Increment(ref _applications);
-            if (crashPoint == "after-append" && attempt.Consume(FaultKind.ProcessCrash))
-                throw Crash(attempt, "after the deposit was durable, before the reply"); // applied, but the client never hears
-            return new DepositReceipt(request.IdempotencyKey, request.Account, request.Amount, offset, Replayed: false);
-            #endregion
+            var receipt = await ApplyOnceAsync(request, attempt, cancellationToken);
+            if (receipt.Replayed) Interlocked.Increment(ref _replays);
+            else Interlocked.Increment(ref _applications);
+            // Crash point: applied and durable (or replayed), the reply not sent. The client never hears; only the key makes its retry safe.
+            if (attempt.VariantOf(FaultKind.ProcessCrash) == "before-reply" && attempt.Consume(FaultKind.ProcessCrash))
+                await DieAsync(attempt, receipt.Replayed ? "before replying to a replayed deposit" : "after the deposit was durable, before the reply");
+            return receipt;
+        }
+        catch (SimulatedProcessDeath death)
+        {
+            await DieAsync(attempt, death.Message); // torn write: the disk's hook fired mid-append
+            throw; // not reached: DieAsync throws or never returns
         }
         finally
         {
@@ -106,9 +116,38 @@ public sealed class LedgerService
         }
     }
 
+    /// <summary>
+    /// Applies <paramref name="request"/> at most once: a key already applied (see <see cref="TryGetApplied"/>) returns its
+    /// first receipt, marked as replayed; otherwise the deposit is appended to the log durably and only then applied in
+    /// memory, and its receipt names the offset. Called under the server's lock.
+    /// </summary>
+    private async Task<DepositReceipt> ApplyOnceAsync(DepositRequest request, AttemptContext attempt, CancellationToken cancellationToken)
+    {
+        // Crash point: the request arrived, nothing is done yet.
+        if (attempt.VariantOf(FaultKind.ProcessCrash) == "before-apply" && attempt.Consume(FaultKind.ProcessCrash))
+            await DieAsync(attempt, "before applying the deposit");
+        #region Exercise 1.1.1-1f: apply a deposit at most once: a known key returns its first receipt (replayed); otherwise append durably, then apply in memory (tests: LedgerServiceTests, ProcessKillTests.SIGKILL_at_every_crash_point_loses_no_acknowledged_deposit_and_applies_none_twice)
+        if (TryGetApplied(request.IdempotencyKey, out var known))
+            return new DepositReceipt(request.IdempotencyKey, known.Entry.Account, known.Entry.Amount, known.Offset, Replayed: true);
+        var entry = new LedgerEntry(request.IdempotencyKey, request.Account, request.Amount);
+        var payload = entry.Encode();
+        var offset = await _log.AppendAsync(payload, attempt, cancellationToken); // durable (fsync'd) when it returns
+        Apply(offset, payload.Length, entry);
+        return new DepositReceipt(request.IdempotencyKey, request.Account, request.Amount, offset, Replayed: false);
+        #endregion
+    }
+
+    /// <summary>The deposit already applied under <paramref name="idempotencyKey"/>, if any (the planted bug forgets every key).</summary>
+    private bool TryGetApplied(string idempotencyKey, out (long Offset, int Length, LedgerEntry Entry) known)
+    {
+        known = default;
+        return Bug != FaultToleranceBug.IgnoreIdempotencyKeys && _applied.TryGetValue(idempotencyKey, out known);
+    }
+
     /// <summary>Reads the stored deposit back from disk (verifying its CRC) by idempotency key.</summary>
     public async Task<DepositReceipt> GetReceiptAsync(string idempotencyKey, AttemptContext attempt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attempt);
         Interlocked.Increment(ref _requests);
         await ApplicationFaultsAsync(attempt, cancellationToken);
         (long Offset, int Length, LedgerEntry Entry) known;
@@ -116,7 +155,7 @@ public sealed class LedgerService
         try
         {
             EnsureRunning(attempt);
-            if (attempt.Consume(FaultKind.ProcessCrash)) throw Crash(attempt, "while serving a read");
+            if (attempt.Consume(FaultKind.ProcessCrash)) await DieAsync(attempt, "while serving a read");
             if (!_applied.TryGetValue(idempotencyKey, out known)) throw new ReceiptNotFoundException(idempotencyKey);
         }
         finally
@@ -157,7 +196,18 @@ public sealed class LedgerService
             throw new ConcurrencyConflictException("the account row");
     }
 
-    /// <summary>The process dies: everything in memory is gone until a restart rebuilds it from the log.</summary>
+    /// <summary>The process dies at a crash point: for real when <see cref="ProcessDeath"/> is set (never returns), else simulated.</summary>
+    private async Task DieAsync(AttemptContext attempt, string where)
+    {
+        if (ProcessDeath is { } die)
+        {
+            await die(where);
+            throw new InvalidOperationException($"The process was to die {where}, but the death hook returned.");
+        }
+        throw Crash(attempt, where);
+    }
+
+    /// <summary>A simulated death: everything in memory is gone until a restart rebuilds it from the log.</summary>
     private ServerCrashedException Crash(AttemptContext attempt, string where)
     {
         _applied.Clear();
@@ -166,7 +216,7 @@ public sealed class LedgerService
         _crashCause = attempt;
         _restartAt = Stopwatch.GetTimestamp() + (long)(_injector.Plan.RestartDelay.TotalSeconds * Stopwatch.Frequency);
         FailureLog.FailureObserved(_logger, new(FaultKind.ProcessCrash, FailureClass.Transient, FailureComponent.Process), FailureAction.Recovered,
-            attempt.OperationId, attempt.Attempt, $"server crashed {where}; restarting in {_injector.Plan.RestartDelay.TotalMilliseconds:0.#} ms");
+            attempt.OperationId, attempt.Attempt, $"server crashed (simulated) {where}; restarting in {_injector.Plan.RestartDelay.TotalMilliseconds:0.#} ms");
         return new ServerCrashedException(attempt.OperationId);
     }
 
@@ -176,13 +226,13 @@ public sealed class LedgerService
         if (!_down) return;
         var now = Stopwatch.GetTimestamp();
         if (now < _restartAt)
-            throw new ServerUnavailableException(TimeSpan.FromSeconds((double)(_restartAt - now) / Stopwatch.Frequency));
-        Rebuild(_crashCause ?? attempt);
+            throw new ServerUnavailableException(_restartAt == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds((double)(_restartAt - now) / Stopwatch.Frequency));
+        LastRecovery = Rebuild(_crashCause ?? attempt);
         _down = false;
         Interlocked.Increment(ref _restarts);
     }
 
-    private void Rebuild(AttemptContext cause)
+    private LogRecovery Rebuild(AttemptContext cause)
     {
         _applied.Clear();
         _balances.Clear();
@@ -190,6 +240,7 @@ public sealed class LedgerService
         if (cause.OperationId != "startup" || recovery.QuarantinedBytes > 0)
             FailureLog.FailureObserved(_logger, new(FaultKind.ProcessCrash, FailureClass.Transient, FailureComponent.Process), FailureAction.Recovered,
                 cause.OperationId, cause.Attempt, $"restarted: {recovery.Records} records replayed, {recovery.QuarantinedBytes} torn bytes quarantined");
+        return recovery;
     }
 
     private void Apply(long offset, int length, LedgerEntry entry)

@@ -15,13 +15,18 @@ public static class ResiliencePolicy
 {
     internal static readonly ResiliencePropertyKey<CallState> CallStateKey = new("stateless-mind.call");
 
-    public static ResiliencePipeline Create(ResiliencePolicyOptions options, ILogger logger)
+    /// <summary>The client's pipeline: retry → circuit breaker → timeout, handling what <paramref name="isTransient"/> calls transient.</summary>
+    /// <param name="options">Deadlines, retry counts, backoff and breaker settings.</param>
+    /// <param name="logger">Where retries and breaker changes are logged.</param>
+    /// <param name="bug">A planted mistake (test hook): <see cref="FaultToleranceBug.RetryPermanentFailures"/> handles every exception.</param>
+    public static ResiliencePipeline Create(ResiliencePolicyOptions options, ILogger logger, FaultToleranceBug bug = FaultToleranceBug.None)
     {
         ArgumentNullException.ThrowIfNull(options);
         var random = new Random(options.Seed);
         var gate = new Lock();
-        var transient = new PredicateBuilder().Handle<Exception>(FailureClassifier.IsTransient);
-        #region Exercise 1.1.1-1: compose retry (transient only, exponential backoff with seeded jitter), circuit breaker and a per-attempt timeout
+        Func<Exception, bool> isTransient = bug == FaultToleranceBug.RetryPermanentFailures ? static _ => true : FailureClassifier.IsTransient;
+        #region Exercise 1.1.1-1d: compose retry (only what isTransient accepts, exponential backoff with seeded jitter), circuit breaker and a per-attempt timeout (tests: ResiliencePolicyTests)
+        var transient = new PredicateBuilder().Handle<Exception>(isTransient);
         return new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {

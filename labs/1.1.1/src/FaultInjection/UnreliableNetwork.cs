@@ -7,16 +7,17 @@ namespace StatelessMind.Labs.Reliability.FaultInjection;
 /// </summary>
 public sealed class UnreliableNetwork(FaultInjector injector)
 {
+    /// <summary>Carries one attempt to <paramref name="server"/> and its answer back, losing or delaying one of them when planned.</summary>
     public async Task<T> CallAsync<T>(AttemptContext attempt, Func<CancellationToken, Task<T>> server, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(server);
-        #region Exercise 1.1.1-1: delay or drop the request (the server never sees it) or the response (the server did the work)
         if (attempt.Consume(FaultKind.MessageDelayed))
-            await Task.Delay(injector.NextMessageDelay(), cancellationToken);
+            await Task.Delay(injector.NextMessageDelay(), cancellationToken); // queueing somewhere on the path
+        #region Exercise 1.1.1-1e: lose the request (the server never sees it) or the response (the server did the work); a lost message is silence until the caller gives up (tests: UnreliableNetworkTests)
         var lost = attempt.VariantOf(FaultKind.MessageLost);
         if (lost == "request" && attempt.Consume(FaultKind.MessageLost))
-            await Task.Delay(Timeout.Infinite, cancellationToken); // silence until the caller's deadline
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         var response = await server(cancellationToken);
         if (lost == "response" && attempt.Consume(FaultKind.MessageLost))
             await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -53,8 +53,12 @@ public static class CrashDrill
 
             // What is surely on disk: everything acknowledged, and everything a checkpoint covers (the program
             // fsyncs before it checkpoints, including records it replayed at its last start).
-            var durable = Math.Max(maxAckedOffset, JournalFile.ReadCheckpoint(directory)?.Offset ?? 0);
+            var checkpointed = JournalFile.ReadCheckpoint(directory)?.Offset ?? 0;
+            var durable = Math.Max(maxAckedOffset, checkpointed);
             var size = new FileInfo(journal).Exists ? new FileInfo(journal).Length : 0;
+            // The planted fault: a disk that lied about fsync loses acknowledged bytes too (only after the checkpoint, which
+            // the program would rightly refuse to repair by itself).
+            if (options.Bug == JournalDrillBug.DiskLosesSyncedWrites && maxAckedOffset > checkpointed) durable = checkpointed;
             var powerCut = random.NextDouble() < options.PowerLossShare && size > durable;
             long cut = 0;
             if (powerCut) cut = CutUnsyncedTail(journal, durable, random);

@@ -14,4 +14,7 @@ public sealed record CrashDrillOptions
     public double PowerLossShare { get; init; } = 0.25;
 
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A planted fault beyond the journal's promise (test hook); <see cref="JournalDrillBug.None"/> in normal runs.</summary>
+    public JournalDrillBug Bug { get; init; } = JournalDrillBug.None;
 }

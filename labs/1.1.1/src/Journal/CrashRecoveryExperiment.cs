@@ -31,6 +31,11 @@ public sealed class CrashRecoveryExperiment : IExperiment
         foreach (var fault in new[] { "segv-null", "segv-stack", "sigbus" })
             crashes.Add(await CrashBySignalAsync(program, Path.Combine(root, fault), fault, cancellationToken));
 
+        // The loss check must be able to fail: the same drill on a disk that loses what it acknowledged syncing.
+        context.Report(0.97, "planted fault: a disk that loses synced writes");
+        var lying = await CrashDrill.RunAsync(program, Path.Combine(root, "bug-disk-loses-synced-writes"),
+            options with { KillPoints = context.Size(12, 30), PowerLossShare = 1, Bug = JournalDrillBug.DiskLosesSyncedWrites }, cancellationToken: cancellationToken);
+
         var points = drill.Points.Where(p => p.NextRecovery is not null).ToList();
         var recoveries = points.Select(p => p.NextRecovery!).ToList();
         var finding = new FindingBuilder(GoalId, Title);
@@ -64,7 +69,8 @@ public sealed class CrashRecoveryExperiment : IExperiment
                .Figure("unacknowledged records that survived per crash (mean)", points.Average(p => (double)p.UnacknowledgedSurvivors), "records")
                .Figure("recovery time p50", Percentile(recoveryUs, 0.5), "µs")
                .Figure("recovery time p99", Percentile(recoveryUs, 0.99), "µs", key: true)
-               .Figure("records replayed per recovery (max)", recoveries.Max(r => r.Replayed), "records");
+               .Figure("records replayed per recovery (max)", recoveries.Max(r => r.Replayed), "records", key: true,
+                       target: $"≤ {(long)options.CheckpointEvery * options.Batch + options.Batch}");
 
         finding.Check(drill.NoAcknowledgedRecordLost, $"no acknowledged record lost over {points.Count} kills (highest acknowledged seq {drill.MaxAckedSeq}, journal ends at seq {drill.File.LastSeq})")
                .Check(drill.NoCorruptRecordLeft, $"the journal holds only valid records and the program's state matches an independent replay ({drill.File.Records} records, state {drill.File.State})")
@@ -74,14 +80,18 @@ public sealed class CrashRecoveryExperiment : IExperiment
                .Check(intr.CleanCheckpoint, $"SIGINT: exit 0, checkpoint at the last record (seq {intr.LastSeq}), nothing to replay on restart")
                .Check(crashes.All(c => c.Exit == 128 + ExpectedSignal(c.Fault) && c.Report.PreviousRun == "crashed" && c.Report.CrashSignal == ExpectedSignal(c.Fault)),
                       "SIGSEGV (null pointer, stack overflow on the alternate stack) and SIGBUS each wrote a crash marker that the next start reported")
+               .Check(lying.PointsThatLostAcknowledged.Count > 0,
+                      $"planted fault caught: on a disk that loses synced writes the drill reports acknowledged records lost at {lying.PointsThatLostAcknowledged.Count} of {lying.Points.Count} kill points")
                .Check(recoveries.Max(r => r.Replayed) <= (long)options.CheckpointEvery * options.Batch + options.Batch,
                       $"checkpoints bound the replay: at most {recoveries.Max(r => r.Replayed)} records replayed (checkpoint every {options.CheckpointEvery} batches of {options.Batch})")
                .Note($"Program: {program}. Each record: 20-byte header + {options.Payload}-byte payload; fsync per batch of {options.Batch}; checkpoint every {options.CheckpointEvery} batches. " +
                      $"{options.PowerLossShare:P0} of kill points also cut the unsynced tail at a random length and damaged one unsynced byte.")
                .Note("\"Unacknowledged records that survived\" were written before the kill but not yet acknowledged: a SIGKILL keeps what write() handed to the kernel; only a power cut loses it.");
         return finding.Build(
-            $"{points.Count} SIGKILLs ({points.Count(p => p.PowerCut)} with a power cut): {drill.PointsThatLostAcknowledged.Count} acknowledged records lost, " +
-            $"{(drill.File.IsClean ? "no" : "a")} corrupt record left; recovery p99 {Percentile(recoveryUs, 0.99):0} µs; SIGTERM/SIGINT left clean checkpoints.");
+            $"{points.Count} SIGKILLs ({points.Count(p => p.PowerCut)} with a power cut) over {drill.MaxAckedSeq} acknowledged records: " +
+            $"{drill.PointsThatLostAcknowledged.Count} kill points lost acknowledged records, {(drill.File.IsClean ? 0 : 1)} corrupt record left; " +
+            $"{recoveries.Average(r => (double)r.DiscardedRecords):0.##} torn records discarded per crash; recovery p99 {Percentile(recoveryUs, 0.99):0} µs; " +
+            "then SIGTERM, SIGINT, SIGSEGV (twice) and SIGBUS once each.");
     }
 
     private static int ExpectedSignal(string fault) => fault == "sigbus" ? 7 : 11;

@@ -19,6 +19,9 @@ public sealed class PitrExperiment : IExperiment
     public IReadOnlyList<DamagedArchiveOutcome> Damaged { get; private set; } = [];
     public WalArchiveReport? ArchiveCheck { get; private set; }
 
+    /// <summary>The restore run with <see cref="RestoreBug.IgnoreTarget"/>: it must not be exact.</summary>
+    public RestoreOutcome? PlantedBug { get; private set; }
+
     public static PitrSessionOptions OptionsFor(Scale scale) => scale == Scale.Full
         ? new PitrSessionOptions { Transactions = 400, SwitchSegmentEvery = 25, RestorePointsAfter = [250] }
         : new PitrSessionOptions { Transactions = 64, SwitchSegmentEvery = 16, RestorePointsAfter = [40] };
@@ -61,6 +64,13 @@ public sealed class PitrExperiment : IExperiment
         }
         Restores = restores;
 
+        // The exactness check must be able to fail: the same xid restore, with its target left out (a planted bug).
+        context.Report(0.7, "planted bug: a restore that ignores its target");
+        var xidTarget = targets[3].Target;
+        await using (var careless = await PointInTimeRestore.RestoreAsync(session, xidTarget, new RestoreOptions { Host = host, Bug = RestoreBug.IgnoreTarget }, cancellationToken))
+            PlantedBug = new RestoreOutcome($"{targets[3].Description}, target ignored (planted bug)", xidTarget, session.ExpectedIds(xidTarget),
+                await careless.LedgerIdsAsync(cancellationToken), careless.Duration, careless.SegmentsRestored);
+
         // The segment that holds the restore point's transaction, removed from one copy of the archive and damaged in another.
         context.Report(0.75, "a missing and a corrupt WAL segment");
         var commit = Lsn.Parse(session.History[pointId - 1].LsnAfterCommit);
@@ -77,7 +87,7 @@ public sealed class PitrExperiment : IExperiment
         var finding = new FindingBuilder(GoalId, Title);
         finding.Table(FindingTable.Of("Restores from the base backup + archived WAL",
             ["target", "setting", "transactions expected", "restored", "exactly those", "recovery s", "segments replayed"],
-            restores.Select(r => new object?[]
+            restores.Append(PlantedBug!).Select(r => new object?[]
             {
                 r.Description, $"{r.Target.Kind}={r.Target.Value}", Range(r.Expected), r.Restored is null ? "table missing" : Range(r.Restored),
                 r.Exact ? "yes" : "NO", r.Duration.TotalSeconds, r.SegmentsRestored,
@@ -102,12 +112,14 @@ public sealed class PitrExperiment : IExperiment
                .Check(damaged[0].NamedByPreflight && damaged[0].Preflight is WalSegmentMissingException, $"a missing segment is refused before the restore, by name ({segment})")
                .Check(damaged[1].NamedByPreflight && damaged[1].Preflight is WalSegmentCorruptException, $"a corrupt segment is refused before the restore, by name and LSN ({segment})")
                .Check(damaged.All(d => d.NamedByServer), "with the check off, PostgreSQL stops the recovery and its log is read back to the same segment")
+               .Check(!PlantedBug!.Exact, $"the exactness check catches a restore that ignores its target (planted bug): it held " +
+                                          $"{(PlantedBug.Restored is null ? "no ledger table (the DROP TABLE was replayed too)" : Range(PlantedBug.Restored))} instead of {Range(PlantedBug.Expected)}")
                .Note($"Source: {n} transactions after a {session.BaseBackupBytes / 1048576.0:0.#} MiB base backup (start {session.BackupStartLsn}, segment {session.BackupStartSegment}); " +
                      $"pg_switch_wal() every {OptionsFor(context.Scale).SwitchSegmentEvery} transactions; archive check walked {ArchiveCheck.Segments} segments, {ArchiveCheck.Pages} pages, {ArchiveCheck.Records} records.")
                .Note("Expected sets come from the client's own record of each commit (time from pg_xact_commit_timestamp, xid, LSN after COMMIT), not from the restored server.")
                .Note("Recovery time runs from starting the server on the copied backup to it accepting writes (target reached, promoted); the copy itself is not included.");
-        return finding.Build($"{restores.Count(r => r.Exact)}/{restores.Count} restores held exactly the transactions before their target " +
-                             $"(mean recovery {times.Average():0.##} s); a missing and a corrupt WAL segment were both reported by name ({segment}).");
+        return finding.Build($"{restores.Count} restores from a {session.BaseBackupBytes / 1048576.0:0.#} MiB base backup and {ArchiveCheck.Segments} archived segments " +
+                             $"(mean recovery {times.Average():0.##} s, max {times.Max():0.##} s); one missing and one corrupt copy of segment {segment}; one restore with its target left out.");
     }
 
     private static async Task<DamagedArchiveOutcome> TryRestoreAsync(PitrSession session, PostgresCluster host, string damage, WalSegmentName segment,

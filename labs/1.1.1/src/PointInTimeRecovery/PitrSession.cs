@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.PointInTimeRecovery;
@@ -51,27 +52,16 @@ public sealed partial class PitrSession : IAsyncDisposable
             {
                 ["wal_level"] = "replica",
                 ["archive_mode"] = "on",                 // needs a restart: set before the first start
-                ["archive_command"] = "''",              // set below, once the archive folder exists
+                ["archive_command"] = "''",              // set by StartArchivingAndBackUpAsync, once the archive folder exists
                 ["track_commit_timestamp"] = "on",       // pg_xact_commit_timestamp(): the exact time a target compares against
             },
         }, cancellationToken);
         try
         {
-            #region Exercise 1.1.1-4: archive every finished segment (copy, then rename into place), then take a base backup
+            await Sql.ExecuteAsync(Sql.Unpooled(source.ConnectionString), cancellationToken, $"CREATE TABLE {Table} (id int PRIMARY KEY, note text NOT NULL)");
             var archiveDir = await source.CreateServerOwnedDirectoryAsync("wal-archive", cancellationToken);
-            source.AppendSettings(new Dictionary<string, string>
-            {
-                ["archive_command"] = PostgresCluster.Quote($"test ! -f '{archiveDir}/%f' && cp %p '{archiveDir}/%f.partial' && mv '{archiveDir}/%f.partial' '{archiveDir}/%f'"),
-            });
-            await ExecuteAsync(source, "SELECT pg_reload_conf()", cancellationToken);
-            await ExecuteAsync(source, $"CREATE TABLE {Table} (id int PRIMARY KEY, note text NOT NULL)", cancellationToken);
-
-            var backups = await source.CreateServerOwnedDirectoryAsync("backups", cancellationToken);
-            var baseBackup = Path.Combine(backups, "base");
-            await source.RunToolAsync("pg_basebackup",
-                ["-h", "127.0.0.1", "-p", source.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-D", baseBackup,
-                 "-X", "stream", "-c", "fast", "--no-sync", "-l", "stateless-mind pitr base"], cancellationToken);
-            #endregion
+            var baseBackup = Path.Combine(await source.CreateServerOwnedDirectoryAsync("backups", cancellationToken), "base");
+            await StartArchivingAndBackUpAsync(source, archiveDir, baseBackup, cancellationToken);
             var session = new PitrSession(source, new WalArchive(archiveDir), baseBackup);
             var label = BackupStart().Match(await File.ReadAllTextAsync(Path.Combine(baseBackup, "backup_label"), cancellationToken));
             if (!label.Success) throw new InvalidDataException($"{baseBackup}/backup_label has no START WAL LOCATION line.");
@@ -88,6 +78,29 @@ public sealed partial class PitrSession : IAsyncDisposable
             await source.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="source"/> archive every finished WAL segment into <paramref name="archiveDirectory"/> (copy to a
+    /// .partial name, then rename, so a half-copied file never carries a segment's name; never overwrite), then takes a base
+    /// backup into <paramref name="baseBackupDirectory"/> with pg_basebackup, WAL streamed alongside so the backup is consistent.
+    /// </summary>
+    internal static async Task StartArchivingAndBackUpAsync(PostgresCluster source, string archiveDirectory, string baseBackupDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using var admin = new NpgsqlConnection(Sql.Unpooled(source.ConnectionString));
+        await admin.OpenAsync(cancellationToken);
+        #region Exercise 1.1.1-4a: set an archive_command that copies each finished segment into the archive (copy to .partial, then rename; never overwrite), reload, then pg_basebackup -X stream (tests: PitrSessionTests.The_archive_holds_every_segment_from_the_backup_on)
+        source.AppendSettings(new Dictionary<string, string>
+        {
+            ["archive_command"] = PostgresCluster.Quote(
+                $"test ! -f '{archiveDirectory}/%f' && cp %p '{archiveDirectory}/%f.partial' && mv '{archiveDirectory}/%f.partial' '{archiveDirectory}/%f'"),
+        });
+        await Sql.ExecuteAsync(admin, cancellationToken, "SELECT pg_reload_conf()");
+        await source.RunToolAsync("pg_basebackup",
+            ["-h", "127.0.0.1", "-p", source.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-D", baseBackupDirectory,
+             "-X", "stream", "-c", "fast", "--no-sync", "-l", "stateless-mind pitr base"], cancellationToken);
+        #endregion
     }
 
     /// <summary>The ids a restore to <paramref name="target"/> must hold: exactly the transactions committed before it.</summary>
@@ -125,75 +138,58 @@ public sealed partial class PitrSession : IAsyncDisposable
 
     private async Task RunWorkloadAsync(PitrSessionOptions options, CancellationToken ct)
     {
-        await using var conn = new NpgsqlConnection(ConnectionString(Source));
+        await using var conn = new NpgsqlConnection(Sql.Unpooled(Source.ConnectionString, "pitr-workload"));
         await conn.OpenAsync(ct);
         for (var id = 1; id <= options.Transactions; id++)
         {
-            #region Exercise 1.1.1-4: commit one transaction and record its xid, commit timestamp and the WAL position after it
-            long xid;
-            await using (var tx = await conn.BeginTransactionAsync(ct))
-            {
-                await using (var insert = new NpgsqlCommand($"INSERT INTO {Table} (id, note) VALUES ($1, $2)", conn, tx))
-                {
-                    insert.Parameters.AddWithValue(id);
-                    insert.Parameters.AddWithValue($"transaction {id}");
-                    await insert.ExecuteNonQueryAsync(ct);
-                }
-                await using (var getXid = new NpgsqlCommand("SELECT pg_current_xact_id()::text::bigint", conn, tx))
-                    xid = (long)(await getXid.ExecuteScalarAsync(ct))!;
-                await tx.CommitAsync(ct);
-            }
-            await using (var after = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text, pg_xact_commit_timestamp($1::text::xid)", conn))
-            {
-                after.Parameters.AddWithValue(xid.ToString(CultureInfo.InvariantCulture));
-                await using var reader = await after.ExecuteReaderAsync(ct);
-                await reader.ReadAsync(ct);
-                _history.Add(new CommittedTransaction(id, xid, new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero), reader.GetString(0)));
-            }
-            #endregion
+            _history.Add(await CommitAndRecordAsync(conn, id, ct));
             if (options.RestorePointsAfter.Contains(id))
                 await CreateRestorePointAsync(conn, $"after-transaction-{id}", id, ct);
             if (id % options.SwitchSegmentEvery == 0)
-                await using (var sw = new NpgsqlCommand("SELECT pg_switch_wal()", conn)) await sw.ExecuteScalarAsync(ct);
+                await Sql.ExecuteAsync(conn, ct, "SELECT pg_switch_wal()");
         }
+    }
+
+    /// <summary>
+    /// Inserts ledger row <paramref name="id"/> in a transaction of its own and returns what a restore target can name it by:
+    /// its xid, its commit timestamp (as recorded with track_commit_timestamp) and the WAL insert position right after its COMMIT.
+    /// </summary>
+    internal static async Task<CommittedTransaction> CommitAndRecordAsync(NpgsqlConnection conn, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(conn);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        #region Exercise 1.1.1-4b: insert the row, read the transaction's xid, commit, then read the WAL insert position and the commit timestamp (tests: PitrSessionTests.The_workload_records_each_commit_with_increasing_xid_time_and_lsn)
+        await using (var insert = new NpgsqlCommand($"INSERT INTO {Table} (id, note) VALUES ($1, $2)", conn, tx))
+        {
+            insert.Parameters.AddWithValue(id);
+            insert.Parameters.AddWithValue($"transaction {id}");
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        var xid = await Sql.ScalarAsync<long>(conn, "SELECT pg_current_xact_id()::text::bigint", ct);
+        await tx.CommitAsync(ct);
+        var lsn = await Sql.ScalarAsync<string>(conn, "SELECT pg_current_wal_insert_lsn()::text", ct);
+        var committed = await Sql.ScalarAsync<DateTime>(conn, "SELECT pg_xact_commit_timestamp($1::text::xid)", ct, xid.ToString(CultureInfo.InvariantCulture));
+        return new CommittedTransaction(id, xid, new DateTimeOffset(committed, TimeSpan.Zero), lsn);
+        #endregion
     }
 
     private async Task CommitAccidentAsync(CancellationToken ct)
     {
-        await using var conn = new NpgsqlConnection(ConnectionString(Source));
+        await using var conn = new NpgsqlConnection(Sql.Unpooled(Source.ConnectionString, "pitr-accident"));
         await conn.OpenAsync(ct);
         await CreateRestorePointAsync(conn, BeforeAccident, _history.Count, ct);
-        await using (var drop = new NpgsqlCommand($"DROP TABLE {Table}", conn)) await drop.ExecuteNonQueryAsync(ct);
+        await Sql.ExecuteAsync(conn, ct, $"DROP TABLE {Table}");
         AccidentTime = DateTimeOffset.UtcNow;
         // Finish the current segment and wait until the archiver has copied it: the archive then holds the accident.
-        string segment;
-        await using (var sw = new NpgsqlCommand("SELECT pg_walfile_name(pg_switch_wal())", conn)) segment = (string)(await sw.ExecuteScalarAsync(ct))!;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!File.Exists(Path.Combine(Archive.Directory, segment)))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Segment {segment} was not archived within 60 s; see {Source.LogFile} for archive_command errors.");
-            await Task.Delay(20, ct);
-        }
+        var segment = await Sql.ScalarAsync<string>(conn, "SELECT pg_walfile_name(pg_switch_wal())", ct);
+        await Eventually.UntilAsync(() => File.Exists(Path.Combine(Archive.Directory, segment)), TimeSpan.FromSeconds(60),
+            $"segment {segment} to be archived (see {Source.LogFile} for archive_command errors)", ct);
     }
 
     private async Task CreateRestorePointAsync(NpgsqlConnection conn, string name, int lastTransaction, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT pg_create_restore_point($1)::text", conn);
-        cmd.Parameters.AddWithValue(name);
-        await cmd.ExecuteScalarAsync(ct);
+        await Sql.ScalarAsync<string>(conn, "SELECT pg_create_restore_point($1)::text", ct, name);
         _restorePoints[name] = lastTransaction;
-    }
-
-    internal static string ConnectionString(PostgresCluster cluster) =>
-        new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false, Timeout = 5 }.ConnectionString;
-
-    private static async Task ExecuteAsync(PostgresCluster cluster, string sql, CancellationToken ct)
-    {
-        await using var conn = new NpgsqlConnection(ConnectionString(cluster));
-        await conn.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public async ValueTask DisposeAsync() => await Source.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.PointInTimeRecovery;
@@ -40,24 +41,9 @@ public static partial class PointInTimeRestore
         var restored = options.Host ?? await PostgresCluster.StartAsync(new PostgresClusterOptions { Name = $"pitr-restore-{target.Kind.ToString().ToLowerInvariant()}" }, cancellationToken);
         try
         {
-            await restored.StopAsync(PostgresStopMode.Immediate, cancellationToken);
-            #region Exercise 1.1.1-4: put the base backup in a fresh data folder, point restore_command at the archive, set the target, create recovery.signal
-            foreach (var entry in new DirectoryInfo(restored.DataDirectory).EnumerateFileSystemInfos())
-                if (entry is DirectoryInfo d) d.Delete(recursive: true); else entry.Delete();
-            (await HostCommands.RunAsync("cp", ["-a", session.BaseBackupDirectory + "/.", restored.DataDirectory], restored.ServerUser, cancellationToken: cancellationToken))
-                .EnsureSuccess();
-            var settings = new Dictionary<string, string>
-            {
-                ["port"] = restored.Port.ToString(CultureInfo.InvariantCulture),
-                ["cluster_name"] = PostgresCluster.Quote(restored.Name),
-                ["archive_mode"] = "off", // a restored copy must not write into the archive it reads
-                ["restore_command"] = PostgresCluster.Quote($"cp '{archive.Directory}/%f' '%p'"),
-            };
-            foreach (var (k, v) in target.Settings()) settings[k] = v;
-            restored.AppendSettings(settings);
-            (await HostCommands.RunAsync("touch", [Path.Combine(restored.DataDirectory, "recovery.signal")], restored.ServerUser, cancellationToken: cancellationToken))
-                .EnsureSuccess();
-            #endregion
+            // The planted bug (test hook): a restore that forgets where to stop.
+            var stopAt = options.Bug == RestoreBug.IgnoreTarget ? new Dictionary<string, string>() : target.Settings();
+            await PrepareDataFolderAsync(restored, session.BaseBackupDirectory, archive, stopAt, cancellationToken);
 
             var logStart = restored.ReadLog().Length; // a reused host's log holds earlier restores too
             var started = Stopwatch.GetTimestamp();
@@ -66,7 +52,7 @@ public static partial class PointInTimeRestore
                 await restored.StartAsync(options.Timeout, cancellationToken);
                 await WaitForPromotionAsync(restored, options.Timeout, cancellationToken);
             }
-            catch (Exception e) when (e is CommandFailedException or NpgsqlException or TimeoutException && !restored.IsRunning)
+            catch (Exception e) when (e is CommandFailedException or NpgsqlException or TimeoutException or RecoveryStoppedException && !restored.IsRunning)
             {
                 throw Diagnose(restored.ReadLog()[logStart..]);
             }
@@ -82,27 +68,47 @@ public static partial class PointInTimeRestore
         }
     }
 
-    private static async Task WaitForPromotionAsync(PostgresCluster cluster, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Stops <paramref name="restored"/> and replaces its data folder with a copy of the base backup set up for archive
+    /// recovery: its own port and name, archiving off (a restored copy must not write into the archive it reads), a
+    /// restore_command that fetches segments from <paramref name="archive"/>, the target's settings, and recovery.signal.
+    /// </summary>
+    internal static async Task PrepareDataFolderAsync(PostgresCluster restored, string baseBackup, WalArchive archive,
+        IReadOnlyDictionary<string, string> targetSettings, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (true)
+        ArgumentNullException.ThrowIfNull(restored);
+        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentNullException.ThrowIfNull(targetSettings);
+        await restored.StopAsync(PostgresStopMode.Immediate, cancellationToken);
+        #region Exercise 1.1.1-4e: put the base backup in the emptied data folder, point restore_command at the archive, turn archiving off, add the target's settings, create recovery.signal (tests: PitrRestoreTests)
+        foreach (var entry in new DirectoryInfo(restored.DataDirectory).EnumerateFileSystemInfos())
+            if (entry is DirectoryInfo d) d.Delete(recursive: true); else entry.Delete();
+        (await HostCommands.RunAsync("cp", ["-a", baseBackup + "/.", restored.DataDirectory], restored.ServerUser, cancellationToken: cancellationToken))
+            .EnsureSuccess();
+        var settings = new Dictionary<string, string>
         {
-            if (!cluster.IsRunning) throw new TimeoutException("The server stopped during recovery.");
-            try
-            {
-                await using var conn = new NpgsqlConnection(PitrSession.ConnectionString(cluster));
-                await conn.OpenAsync(ct);
-                await using var cmd = new NpgsqlCommand("SELECT pg_is_in_recovery()", conn);
-                if (!(bool)(await cmd.ExecuteScalarAsync(ct))!) return;
-            }
-            catch (NpgsqlException) when (cluster.IsRunning)
-            {
-                // Still starting up (not yet consistent): try again.
-            }
-            if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException($"{cluster.Name} did not finish recovery within {timeout.TotalSeconds:0} s.");
-            await Task.Delay(20, ct);
-        }
+            ["port"] = restored.Port.ToString(CultureInfo.InvariantCulture),
+            ["cluster_name"] = PostgresCluster.Quote(restored.Name),
+            ["archive_mode"] = "off",
+            ["restore_command"] = PostgresCluster.Quote($"cp '{archive.Directory}/%f' '%p'"),
+        };
+        foreach (var (k, v) in targetSettings) settings[k] = v;
+        restored.AppendSettings(settings);
+        (await HostCommands.RunAsync("touch", [Path.Combine(restored.DataDirectory, "recovery.signal")], restored.ServerUser, cancellationToken: cancellationToken))
+            .EnsureSuccess();
+        #endregion
     }
+
+    /// <summary>Waits until the server has left recovery (reached its target and promoted); fails at once if it stopped instead.</summary>
+    private static Task WaitForPromotionAsync(PostgresCluster cluster, TimeSpan timeout, CancellationToken ct) =>
+        Eventually.UntilAsync(async () =>
+        {
+            if (!cluster.IsRunning) throw new RecoveryStoppedException();
+            return !await Sql.ScalarAsync<bool>(Sql.Unpooled(cluster.ConnectionString, "pitr-restore"), "SELECT pg_is_in_recovery()", ct);
+        }, timeout, $"{cluster.Name} to finish recovery and promote", ct, transient: e => e is NpgsqlException && cluster.IsRunning);
+
+    /// <summary>The restored server exited during recovery (its log says why).</summary>
+    private sealed class RecoveryStoppedException() : Exception("The server stopped during recovery.");
 
     /// <summary>Reads the server log of a failed recovery: the bad record's segment, else the file restore_command could not find.</summary>
     private static RecoveryFailedException Diagnose(string log)

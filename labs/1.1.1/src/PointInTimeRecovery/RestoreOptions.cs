@@ -14,4 +14,7 @@ public sealed record RestoreOptions
     /// <summary>A (stopped or running) harness cluster whose folder and port to restore into, reused across
     /// restores; its data folder is replaced each time. Null: a fresh cluster per restore, removed on dispose.</summary>
     public StatelessMind.Harness.Services.PostgresCluster? Host { get; init; }
+
+    /// <summary>A planted mistake (test hook); <see cref="RestoreBug.None"/> in normal runs.</summary>
+    public RestoreBug Bug { get; init; } = RestoreBug.None;
 }

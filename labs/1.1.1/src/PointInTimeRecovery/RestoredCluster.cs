@@ -1,4 +1,3 @@
-using Npgsql;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.PointInTimeRecovery;
@@ -20,18 +19,12 @@ public sealed class RestoredCluster(PostgresCluster cluster, RecoveryTarget targ
     /// <summary>The archive check that ran before the restore (null if it was skipped).</summary>
     public WalArchiveReport? Verified { get; } = verified;
 
-    /// <summary>The ledger ids the restored cluster holds, or null if the table does not exist there.</summary>
+    /// <summary>The ledger ids the restored cluster holds, in order, or null if the table does not exist there.</summary>
     public async Task<IReadOnlyList<int>?> LedgerIdsAsync(CancellationToken cancellationToken = default)
     {
-        await using var conn = new NpgsqlConnection(PitrSession.ConnectionString(Cluster));
-        await conn.OpenAsync(cancellationToken);
-        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{PitrSession.Table}') IS NOT NULL", conn))
-            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!) return null;
-        await using var cmd = new NpgsqlCommand($"SELECT id FROM {PitrSession.Table} ORDER BY id", conn);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<int>();
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt32(0));
-        return ids;
+        var connection = Sql.Unpooled(Cluster.ConnectionString, "pitr-check");
+        if (!await Sql.ScalarAsync<bool>(connection, $"SELECT to_regclass({Sql.QuoteLiteral(PitrSession.Table)}) IS NOT NULL", cancellationToken)) return null;
+        return await Sql.ScalarAsync<int[]>(connection, $"SELECT coalesce(array_agg(id ORDER BY id), '{{}}') FROM {PitrSession.Table}", cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -37,9 +37,16 @@ public sealed class WalArchive(string directory)
     public string PathOf(WalSegmentName segment) => Path.Combine(Directory, segment.ToString());
 
     /// <summary>Verifies every segment from <paramref name="first"/> to the newest one of its timeline.</summary>
-    public WalArchiveReport Verify(WalSegmentName first, CancellationToken cancellationToken = default)
+    public WalArchiveReport Verify(WalSegmentName first, CancellationToken cancellationToken = default) =>
+        new Walker(this, ConsecutiveSegments(first)).Run(cancellationToken);
+
+    /// <summary>
+    /// The segments of <paramref name="first"/>'s timeline from it to the newest one, in order, which must follow each other
+    /// without a gap; otherwise a <see cref="WalSegmentMissingException"/> naming the first segment that is missing.
+    /// </summary>
+    public IReadOnlyList<WalSegmentName> ConsecutiveSegments(WalSegmentName first)
     {
-        #region Exercise 1.1.1-4: the archive must hold first, first+1, … without a gap; name the first missing segment
+        #region Exercise 1.1.1-4c: the archive must hold first, first+1, … up to its newest segment without a gap; name the first missing segment (tests: WalArchiveTests.A_missing_segment_is_named_before_any_restore)
         var segments = Segments(first.Timeline).Where(s => s.Number >= first.Number).ToList();
         if (segments.Count == 0 || segments[0].Number != first.Number)
             throw new WalSegmentMissingException(first.ToString(), Directory, "the base backup starts in it");
@@ -47,12 +54,12 @@ public sealed class WalArchive(string directory)
             if (segments[i].Number != segments[i - 1].Number + 1)
                 throw new WalSegmentMissingException(segments[i - 1].Next.ToString(), Directory,
                     $"the archive jumps from {segments[i - 1]} to {segments[i]}");
+        return segments;
         #endregion
-        return new Walker(this, segments).Run(cancellationToken);
     }
 
     /// <summary>Reads the WAL of consecutive segments as one stream of records, checking pages and records.</summary>
-    private sealed class Walker(WalArchive archive, List<WalSegmentName> segments)
+    private sealed class Walker(WalArchive archive, IReadOnlyList<WalSegmentName> segments)
     {
         private readonly ulong _start = segments[0].StartLsn;
         private readonly ulong _end = segments[^1].StartLsn + segments[^1].SegmentSize;
@@ -84,14 +91,24 @@ public sealed class WalArchive(string directory)
                 if (!Skip(ref pos, remaining)) return Report();
                 pos = Align(pos);
             }
+            WalkRecords(pos, ct);
+            return Report();
+        }
 
-            #region Exercise 1.1.1-4: walk the records: length, back-link (xl_prev) and CRC-32C; after XLOG_SWITCH go to the next segment
+        /// <summary>
+        /// Reads every record from <paramref name="pos"/> to the end of the archive: its length, its back-link to the previous
+        /// record (xl_prev) and its CRC-32C must be right; after an XLOG_SWITCH record the rest of the segment is unused.
+        /// A failure is a <see cref="WalSegmentCorruptException"/> naming the segment and the LSN. Zeros where a record
+        /// should start end the walk in the newest segment (the end of WAL), and are corruption before it.
+        /// </summary>
+        private void WalkRecords(ulong pos, CancellationToken ct)
+        {
+            #region Exercise 1.1.1-4d: walk the records: length, back-link (xl_prev) and CRC-32C (header after payload); after XLOG_SWITCH go to the next segment (tests: WalArchiveTests.The_intact_archive_passes_the_check_from_the_backup_on, WalArchiveTests.A_flipped_byte_in_a_commit_record_is_named_with_its_segment_and_LSN, WalArchiveTests.Zeros_where_a_record_should_start_are_a_hole_unless_it_is_the_newest_segment)
             ulong previous = 0;
             var header = new byte[RecordHeader];
             while (pos < _end)
             {
                 ct.ThrowIfCancellationRequested();
-                if (pos >= _end) break;
                 if (pos % _blockSize == 0)
                 {
                     CheckPage(pos);
@@ -120,14 +137,19 @@ public sealed class WalArchive(string directory)
                 if (stored != computed)
                     throw Corrupt(start, $"record CRC-32C mismatch (stored 0x{stored:X8}, computed 0x{computed:X8})");
                 previous = start;
-                _lastRecord = start;
-                _records++;
+                Checked(start);
                 pos = record[17] == RmXlog && (record[16] & 0xF0) == XlogSwitch
                     ? (start / segments[0].SegmentSize + 1) * segments[0].SegmentSize // the rest of the segment is unused
                     : Align(pos);
             }
             #endregion
-            return Report();
+        }
+
+        /// <summary>Counts a record that passed every check.</summary>
+        private void Checked(ulong record)
+        {
+            _records++;
+            _lastRecord = record;
         }
 
         private WalArchiveReport Report() =>

@@ -3,21 +3,20 @@ using System.Diagnostics;
 using Npgsql;
 using StatelessMind.Harness;
 using StatelessMind.Harness.Measurement;
-using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.Replication;
 
 /// <summary>
 /// Writers that insert into the ledger of whatever member is the primary right now, one autocommit
 /// INSERT at a time, and remember each id whose COMMIT was acknowledged. An INSERT that failed
-/// (connection reset mid-commit) is "in doubt": it may or may not have committed. When the primary
-/// dies a writer reconnects, to the new primary once the topology names it.
+/// after it was sent (connection reset mid-commit) is "in doubt": it may or may not have committed.
+/// When the primary dies a writer reconnects, to the new primary once the topology names it.
 /// </summary>
 public sealed class CommitWorkload : IAsyncDisposable
 {
     private readonly ReplicationTopology _topology;
     private readonly int _writers;
-    private readonly ConcurrentDictionary<long, (long Timestamp, string Member)> _acknowledged = new(); // id → when and where COMMIT returned
+    private readonly ConcurrentDictionary<long, Acknowledgement> _acknowledged = new();
     private readonly ConcurrentBag<long> _inDoubt = [];
     private readonly LatencyRecorder _latency = new();
     private readonly CancellationTokenSource _stop = new();
@@ -26,16 +25,16 @@ public sealed class CommitWorkload : IAsyncDisposable
 
     public CommitWorkload(ReplicationTopology topology, int writers)
     {
+        ArgumentNullException.ThrowIfNull(topology);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(writers);
         _topology = topology;
         _writers = writers;
     }
 
-    public IReadOnlyCollection<long> Acknowledged => (IReadOnlyCollection<long>)_acknowledged.Keys;
+    /// <summary>Every acknowledged commit so far.</summary>
+    public IReadOnlyList<Acknowledgement> Acknowledged => [.. _acknowledged.Values];
 
-    /// <summary>Acknowledged ids with the Stopwatch timestamp of their acknowledgement and the member that acknowledged them.</summary>
-    public IReadOnlyList<(long Id, long Timestamp, string Member)> AcknowledgedWithTimes =>
-        _acknowledged.Select(a => (a.Key, a.Value.Timestamp, a.Value.Member)).ToList();
+    public int AcknowledgedCount => _acknowledged.Count;
     public IReadOnlyCollection<long> InDoubt => _inDoubt;
     public long Errors => Interlocked.Read(ref _errors);
     public LatencySummary CommitLatency => _latency.Summarize();
@@ -52,76 +51,72 @@ public sealed class CommitWorkload : IAsyncDisposable
         await Task.WhenAll(_tasks);
     }
 
-    /// <summary>The first acknowledged commit on <paramref name="member"/> at or after <paramref name="since"/> (a Stopwatch timestamp), if any.</summary>
-    public long? FirstCommitOn(string member, long since)
-    {
-        var times = _acknowledged.Values.Where(c => c.Member == member && c.Timestamp >= since).Select(c => c.Timestamp).ToList();
-        return times.Count == 0 ? null : times.Min();
-    }
+    /// <summary>Acknowledged commits on <paramref name="member"/> whose INSERT was sent at or after <paramref name="since"/> (a Stopwatch timestamp).</summary>
+    public int CountOn(string member, long since = 0) => _acknowledged.Values.Count(a => a.Member == member && a.SentAt >= since);
 
-    /// <summary>Waits until some writer has committed on <paramref name="member"/>.</summary>
+    /// <summary>Waits until some writer has committed on <paramref name="member"/> at or after <paramref name="since"/>; returns when that commit was acknowledged.</summary>
     public async Task<long> WaitForCommitOnAsync(string member, long since, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        long? first = null;
+        await Eventually.UntilAsync(() =>
         {
-            if (FirstCommitOn(member, since) is { } first) return first;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No commit on {member} within {timeout.TotalSeconds:0.#} s ({Errors} write errors so far).");
-            await Task.Delay(5, cancellationToken);
-        }
+            var times = _acknowledged.Values.Where(a => a.Member == member && a.AcknowledgedAt >= since).Select(a => a.AcknowledgedAt).ToList();
+            first = times.Count == 0 ? null : times.Min();
+            return first is not null;
+        }, timeout, $"a commit on {member} ({Errors} write errors so far)", cancellationToken);
+        return first!.Value;
+    }
+
+    /// <summary>
+    /// Sends one autocommit INSERT of ledger id <paramref name="id"/> to the member that is the primary now and returns
+    /// its acknowledgement once COMMIT has returned. Sets <see cref="WriterSession.SentAt"/> just before the statement
+    /// goes out: if anything fails after that, the caller counts the id as in doubt, not as acknowledged.
+    /// </summary>
+    internal async Task<Acknowledgement> CommitOneAsync(WriterSession session, long id, CancellationToken cancellationToken)
+    {
+        var member = _topology.PrimaryName;
+        var connection = await session.ConnectionToAsync(member, _topology.Member(member), cancellationToken);
+        #region Exercise 1.1.1-3b: send the INSERT (autocommit) and acknowledge the id only once COMMIT returned; note when it was sent (tests: ReplicationSetupTests.An_id_counts_as_acknowledged_only_once_its_commit_returned)
+        session.SentAt = Stopwatch.GetTimestamp();
+        await using var insert = new NpgsqlCommand($"INSERT INTO {ReplicationTopology.Table} (id, writer, payload) VALUES ($1, $2, $3)", connection);
+        insert.Parameters.AddWithValue(id);
+        insert.Parameters.AddWithValue(session.Writer);
+        insert.Parameters.AddWithValue(new string('x', 100));
+        await insert.ExecuteNonQueryAsync(cancellationToken); // returns after COMMIT: with synchronous_commit, after the standby too
+        return new Acknowledgement(id, session.SentAt.Value, Stopwatch.GetTimestamp(), member);
+        #endregion
     }
 
     private async Task WriteLoopAsync(int writer, CancellationToken ct)
     {
         long sequence = 0;
-        NpgsqlConnection? conn = null;
-        string? connectedTo = null;
+        await using var session = new WriterSession(writer);
         while (!ct.IsCancellationRequested)
         {
-            var id = (long)writer + (++sequence * _writers);
-            var sent = false;
+            var id = writer + (++sequence * _writers);
+            session.SentAt = null;
             try
             {
-                #region Exercise 1.1.1-3: write to the current primary; an id counts as acknowledged only once COMMIT returned
-                var member = _topology.PrimaryName;
-                if (conn is null || connectedTo != member)
-                {
-                    if (conn is not null) await conn.DisposeAsync();
-                    conn = new NpgsqlConnection(Sql.Unpooled(_topology.Primary.ConnectionString, $"writer-{writer}"));
-                    connectedTo = member;
-                    await conn.OpenAsync(ct);
-                }
-                var started = Stopwatch.GetTimestamp();
-                sent = true;
-                await using (var cmd = new NpgsqlCommand($"INSERT INTO {ReplicationTopology.Table} (id, writer, payload) VALUES ($1, $2, $3)", conn))
-                {
-                    cmd.Parameters.AddWithValue(id);
-                    cmd.Parameters.AddWithValue(writer);
-                    cmd.Parameters.AddWithValue(new string('x', 100));
-                    await cmd.ExecuteNonQueryAsync(ct);
-                }
-                var now = Stopwatch.GetTimestamp();
-                _latency.RecordSince(started);
-                _acknowledged[id] = (now, member);
-                #endregion
+                var ack = await CommitOneAsync(session, id, ct);
+                _latency.Record(Stopwatch.GetElapsedTime(ack.SentAt, ack.AcknowledgedAt));
+                _acknowledged[id] = ack;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
+                // Stopping: a statement cancelled in flight is in doubt like any other.
+                if (session.SentAt is not null) _inDoubt.Add(id);
                 break;
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
             {
-                // Sent but not acknowledged: it may have committed before the connection broke (in doubt).
-                // A failed connect sent nothing.
-                if (sent) _inDoubt.Add(id);
+                // Sent but not acknowledged: it may have committed before the connection broke. A failed connect sent nothing.
+                if (session.SentAt is not null) _inDoubt.Add(id);
                 Interlocked.Increment(ref _errors);
-                if (conn is not null) await conn.DisposeAsync();
-                conn = null;
-                try { await Task.Delay(10, ct); }
+                await session.DropAsync();
+                try { await Task.Delay(10, ct); } // back off before reconnecting
                 catch (OperationCanceledException) { break; }
             }
         }
-        if (conn is not null) await conn.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,9 @@
 namespace StatelessMind.Labs.Reliability.Replication;
 
 /// <summary>
-/// What a failover did and how long each step took, measured from the SIGKILL of the primary:
-/// detection (health probes failed), promotion (pg_promote returned), re-pointing (the other replica
-/// follows the new primary), and the RTO — the first acknowledged write on the new primary.
+/// What a failover did and how long its steps took, measured from the SIGKILL of the primary: detection
+/// (health probes failed), promotion (pg_promote returned and the topology names the new primary: writers turn to it),
+/// re-pointing (slots and synchronous standby names on the new primary, the other standbys follow it).
 /// <paramref name="ReceivedLsns"/> is each replica's pg_last_wal_receive_lsn() when the winner was chosen.
 /// </summary>
 public sealed record FailoverResult(
@@ -13,5 +13,4 @@ public sealed record FailoverResult(
     TimeSpan Detection,
     TimeSpan Promotion,
     TimeSpan Repointing,
-    TimeSpan Rto,
     long KilledAtTimestamp);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Reliability.Replication;
@@ -8,26 +7,11 @@ namespace StatelessMind.Labs.Reliability.Replication;
 /// <summary>
 /// Samples replication from both ends at a fixed interval while a workload runs: the primary's
 /// pg_stat_replication (one row per standby) and each standby's pg_stat_wal_receiver and
-/// pg_last_wal_replay_lsn(). Survives members dying (a failed read is skipped, the next one reconnects).
+/// pg_last_wal_replay_lsn(). Survives members dying (a failed read is skipped, the next one reconnects)
+/// and follows the topology's current primary.
 /// </summary>
 public sealed class ReplicationMonitor : IAsyncDisposable
 {
-    private const string PrimaryView = """
-        SELECT application_name, state, sync_state, sent_lsn::text, write_lsn::text, flush_lsn::text, replay_lsn::text,
-               pg_wal_lsn_diff(pg_current_wal_lsn(), sent_lsn)::bigint,
-               pg_wal_lsn_diff(pg_current_wal_lsn(), flush_lsn)::bigint,
-               pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint,
-               (extract(epoch FROM write_lag) * 1000)::float8,
-               (extract(epoch FROM flush_lag) * 1000)::float8,
-               (extract(epoch FROM replay_lag) * 1000)::float8
-        FROM pg_stat_replication
-        """;
-
-    private const string StandbyView = """
-        SELECT r.status, r.flushed_lsn::text, pg_last_wal_replay_lsn()::text
-        FROM (SELECT 1) AS one LEFT JOIN pg_stat_wal_receiver AS r ON true
-        """;
-
     private readonly ReplicationTopology _topology;
     private readonly TimeSpan _interval;
     private readonly List<ReplicationSample> _samples = [];
@@ -57,6 +41,12 @@ public sealed class ReplicationMonitor : IAsyncDisposable
     /// <summary>Seconds since the monitor started, on the same clock as the samples.</summary>
     public double Now => Stopwatch.GetElapsedTime(_started).TotalSeconds;
 
+    /// <summary>How many samples taken so far match <paramref name="predicate"/>.</summary>
+    public int Count(Func<ReplicationSample, bool> predicate)
+    {
+        lock (_gate) return _samples.Count(predicate);
+    }
+
     public void Start() => _loop = Task.Run(() => LoopAsync(_stop.Token));
 
     public async Task StopAsync()
@@ -65,23 +55,38 @@ public sealed class ReplicationMonitor : IAsyncDisposable
         if (_loop is not null) await _loop;
     }
 
-    /// <summary>Takes one reading now (also used by the loop).</summary>
+    /// <summary>Takes one reading of every standby now, from both ends (also used by the loop).</summary>
     public async Task SampleOnceAsync(CancellationToken cancellationToken)
     {
         var seconds = Now;
-        #region Exercise 1.1.1-3: read pg_stat_replication on the primary and pg_stat_wal_receiver on each standby; join them by standby name
-        var primaryRows = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        await ReadAsync(_topology.PrimaryName, _topology.Primary, PrimaryView, row => primaryRows[(string)row[0]!] = row, cancellationToken);
-        foreach (var (name, cluster) in _topology.Standbys)
+        var primary = _topology.PrimaryName;
+        var standbys = _topology.Standbys.Where(s => s.Cluster.IsRunning).Select(s => s.Name).ToList();
+        await ConnectAsync([primary, .. standbys], cancellationToken);
+        #region Exercise 1.1.1-3c: read pg_stat_replication on the primary and pg_stat_wal_receiver + pg_last_wal_replay_lsn() on each standby; one sample per standby (tests: ReplicationSetupTests.One_sample_reads_both_ends_of_every_standby)
+        // The primary's view of each standby: how far it has sent, and how far the standby says it wrote, flushed, replayed.
+        var onPrimary = await ReadAsync(primary, """
+            SELECT application_name, state, sync_state, sent_lsn::text, write_lsn::text, flush_lsn::text, replay_lsn::text,
+                   pg_wal_lsn_diff(pg_current_wal_lsn(), sent_lsn)::bigint,
+                   pg_wal_lsn_diff(pg_current_wal_lsn(), flush_lsn)::bigint,
+                   pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint,
+                   (extract(epoch FROM write_lag) * 1000)::float8,
+                   (extract(epoch FROM flush_lag) * 1000)::float8,
+                   (extract(epoch FROM replay_lag) * 1000)::float8
+            FROM pg_stat_replication
+            """, cancellationToken);
+        foreach (var name in standbys)
         {
-            object?[]? standby = null;
-            if (cluster.IsRunning) await ReadAsync(name, cluster, StandbyView, row => standby = row, cancellationToken);
-            primaryRows.TryGetValue(name, out var p);
-            if (p is null && standby is null) continue;
+            // The standby's own view: its WAL receiver (none while it is cut off) and what it has replayed.
+            var own = (await ReadAsync(name, """
+                SELECT r.status, r.flushed_lsn::text, pg_last_wal_replay_lsn()::text
+                FROM (SELECT 1) AS one LEFT JOIN pg_stat_wal_receiver AS r ON true
+                """, cancellationToken)).FirstOrDefault();
+            var p = onPrimary.FirstOrDefault(row => (string?)row[0] == name);
+            if (p is null && own is null) continue;
             var sample = new ReplicationSample(seconds, name,
                 p?[1] as string, p?[2] as string, p?[3] as string, p?[4] as string, p?[5] as string, p?[6] as string,
                 p?[7] as long?, p?[8] as long?, p?[9] as long?, p?[10] as double?, p?[11] as double?, p?[12] as double?,
-                standby?[0] as string, standby?[1] as string, standby?[2] as string);
+                own?[0] as string, own?[1] as string, own?[2] as string);
             lock (_gate) _samples.Add(sample);
         }
         #endregion
@@ -105,36 +110,60 @@ public sealed class ReplicationMonitor : IAsyncDisposable
                 Interlocked.Increment(ref _failedReadings);
                 LastError = e;
             }
-            try { await Task.Delay(_interval, ct); }
+            try { await Task.Delay(_interval, ct); } // the sampling interval, not a wait for anything
             catch (OperationCanceledException) { break; }
         }
     }
 
-    private async Task ReadAsync(string name, PostgresCluster cluster, string sql, Action<object?[]> onRow, CancellationToken ct)
+    /// <summary>Opens a connection to each named member that has none (or whose port changed); a member that is down is skipped.</summary>
+    private async Task ConnectAsync(IEnumerable<string> members, CancellationToken ct)
     {
+        foreach (var name in members)
+        {
+            var cluster = _topology.Member(name);
+            if (_connections.TryGetValue(name, out var open) && open.Port == cluster.Port) continue;
+            await DropAsync(name);
+            var conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString, "replication-monitor"));
+            try
+            {
+                await conn.OpenAsync(ct);
+                _connections[name] = conn;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+            {
+                await conn.DisposeAsync(); // down or restarting: no reading from it this time
+            }
+        }
+    }
+
+    /// <summary>The rows of a query on a member's open connection; none when the member is down or the read fails.</summary>
+    private async Task<IReadOnlyList<object?[]>> ReadAsync(string member, string sql, CancellationToken ct)
+    {
+        if (!_connections.TryGetValue(member, out var conn)) return [];
         try
         {
-            if (!_connections.TryGetValue(name, out var conn) || conn.Port != cluster.Port)
-            {
-                if (conn is not null) await conn.DisposeAsync();
-                conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString, "replication-monitor"));
-                _connections[name] = conn;
-                await conn.OpenAsync(ct);
-            }
             await using var cmd = new NpgsqlCommand(sql, conn);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var rows = new List<object?[]>();
             while (await reader.ReadAsync(ct))
             {
                 var row = new object?[reader.FieldCount];
                 for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                onRow(row);
+                rows.Add(row);
             }
+            return rows;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
         {
             // The member is down or restarting: skip this reading and reconnect next time.
-            if (_connections.Remove(name, out var broken)) await broken.DisposeAsync();
+            await DropAsync(member);
+            return [];
         }
+    }
+
+    private async Task DropAsync(string member)
+    {
+        if (_connections.Remove(member, out var broken)) await broken.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

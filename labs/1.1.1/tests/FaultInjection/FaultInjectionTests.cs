@@ -1,7 +1,7 @@
 using System.Text;
 using StatelessMind.Labs.Reliability.FaultInjection;
 
-namespace StatelessMind.Labs.Reliability.Tests;
+namespace StatelessMind.Labs.Reliability.Tests.FaultInjection;
 
 /// <summary>1.1.1-1: failures injected, classified in the JSON log, detected by CRC-32C and absorbed (or surfaced) by the policy.</summary>
 public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
@@ -9,25 +9,6 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
     private readonly TempDirectory _dir = new("faults");
 
     public void Dispose() => _dir.Dispose();
-
-    [Fact]
-    [Goal("1.1.1-1")]
-    public void Crc32C_gives_the_Castagnoli_check_values_in_hardware_and_table_form()
-    {
-        var check = "123456789"u8;
-        Assert.Equal(0xE3069283u, Crc32C.Compute(check));
-        Assert.Equal(0xE3069283u, Crc32C.ComputeWithTable(check));
-        Assert.Equal(0x8A9136AAu, Crc32C.Compute(new byte[32]));                                   // RFC 3720 B.4
-        Assert.Equal(0x62A8AB43u, Crc32C.Compute(Enumerable.Repeat((byte)0xFF, 32).ToArray()));
-        Assert.Equal(0x46DD794Eu, Crc32C.Compute(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()));
-        var random = new Random(5);
-        var data = new byte[1000];
-        random.NextBytes(data);
-        Assert.Equal(Crc32C.ComputeWithTable(data), Crc32C.Compute(data));
-        Assert.Equal(Crc32C.Compute(data), Crc32C.Append(Crc32C.Compute(data.AsSpan(0, 333)), data.AsSpan(333)));
-        // It is not IEEE CRC-32 (System.IO.Hashing.Crc32), whose check value is 0xCBF43926.
-        Assert.NotEqual(0xCBF43926u, Crc32C.Compute(check));
-    }
 
     [Fact]
     [Goal("1.1.1-1")]
@@ -56,6 +37,18 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(60, result.BitFlipsFired);
         Assert.Equal(60, result.ChecksumFailuresDetected);
         Assert.Equal(60, result.Succeeded);
+    }
+
+    [Fact]
+    [Goal("1.1.1-1")]
+    public async Task Reads_that_skip_the_CRC_check_are_caught_by_the_stored_bit_flip_drill()
+    {
+        // The planted bug: the same drill as the 1.1.1-1 experiment's, against reads that trust the stored bytes.
+        using var bed = LedgerTestbed.Create(_dir.Sub("trusting"), FaultPlan.None, bug: FaultToleranceBug.TrustStoredBytes);
+        var drill = await bed.FlipStoredBitsAndReadBackAsync(records: 40, flips: 20, seed: 11);
+        output.WriteLine($"{drill.Detected}/{drill.Flipped} detected, {drill.Missed} missed");
+        Assert.False(drill.EveryFlipDetected);
+        Assert.True(drill.Missed > 0);
     }
 
     [Fact]
@@ -94,7 +87,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
             [FaultKind.TornWrite] = ["ProcessCrash", "TornWrite"],
             [FaultKind.PartialWrite] = ["PartialWrite"],
             [FaultKind.BitFlip] = ["BitFlip", "Timeout"], // the re-read can outlast the client's deadline on a loaded machine
-            [FaultKind.SlowIo] = ["SlowIo"],
+            [FaultKind.SlowIo] = ["SlowIo", "Timeout"], // on a loaded machine the deadline can pass as the slow read begins
             [FaultKind.StalledIo] = ["Timeout"],
             [FaultKind.MessageLost] = ["Timeout"],
             [FaultKind.ProcessCrash] = ["ProcessCrash"],
@@ -117,106 +110,6 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
         Assert.True(checkedFaults > 40);
         // Transient faults never end in the permanent class.
         Assert.DoesNotContain(log, e => e.Event == "FailureObserved" && e.Field("failureClass") == "Permanent");
-    }
-
-    [Fact]
-    [Goal("1.1.1-1")]
-    public async Task Transient_faults_are_retried_to_success_and_no_write_is_applied_twice()
-    {
-        using var bed = LedgerTestbed.Create(_dir.Sub("retry"), new FaultPlan { Rate = 0.3, Seed = 8 });
-        var result = await bed.RunAsync(operations: 200, seed: 8);
-        output.WriteLine($"success {result.Succeeded}/{result.Operations}, {result.AttemptsPerOperation:0.00} attempts/op, {result.FaultsFired} faults struck, " +
-                         $"{bed.Server.Replays} retried deposits answered from the idempotency table, {bed.Server.Restarts} restarts, p99 {result.Latency.P99Ms:0.#} ms");
-        Assert.Equal(200, result.Succeeded);
-        Assert.Empty(result.Audit.DuplicateKeys);
-        Assert.Empty(result.Audit.MissingAcknowledged);
-        Assert.Equal(200, result.Audit.StoredDeposits);
-        // The keys were really exercised: some retries reached a server that had already applied the deposit.
-        Assert.True(bed.Server.Replays > 0, "no retry hit an already-applied deposit; the idempotency path was not exercised");
-        Assert.True(bed.Server.Restarts > 0);
-    }
-
-    [Fact]
-    [Goal("1.1.1-1")]
-    public async Task Without_idempotency_keys_the_same_retries_apply_deposits_twice()
-    {
-        // The control for the test above: same faults, same policy, keys ignored by the server.
-        using var bed = LedgerTestbed.Create(_dir.Sub("nokeys"), new FaultPlan { Rate = 0.3, Seed = 8 });
-        var server = new LedgerService(bed.RecordLog, bed.Injector, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { Deduplicate = false };
-        var client = new LedgerClient(server, new UnreliableNetwork(bed.Injector), bed.Injector,
-            ResiliencePolicy.Create(new ResiliencePolicyOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var requests = Enumerable.Range(0, 200).Select(i => new DepositRequest($"k-{i}", i % 16, 10)).ToList();
-        var acknowledged = new List<DepositRequest>();
-        foreach (var r in requests)
-        {
-            await client.DepositAsync(r);
-            acknowledged.Add(r);
-        }
-        var audit = bed.Audit(acknowledged);
-        output.WriteLine($"{audit.DuplicateKeys.Count} deposits applied more than once; stored total {audit.StoredTotal} for {requests.Sum(r => r.Amount)} deposited");
-        Assert.NotEmpty(audit.DuplicateKeys);
-        Assert.True(audit.StoredTotal > requests.Sum(r => r.Amount));
-    }
-
-    [Fact]
-    [Goal("1.1.1-1")]
-    public async Task Permanent_faults_surface_at_once_as_a_clear_error()
-    {
-        using var bed = LedgerTestbed.Create(_dir.Sub("full"), FaultPlan.None, capacity: 2048);
-        var drill = await bed.FillUntilFullAsync();
-        output.WriteLine($"{drill.Stored} deposits fitted; then after {drill.AttemptsOnFailure} attempt: {drill.Error}");
-        Assert.True(drill.SurfacedAsDiskFull);
-        Assert.Equal(1, drill.AttemptsOnFailure);
-        Assert.Contains("ledger.dat is capped at 2,048 bytes", drill.Error);
-        Assert.Contains("Nothing was written", drill.Error);
-        var log = bed.ReadLog();
-        var surfaced = Assert.Single(log, e => e.Event == "FailureObserved" && e.Field("kind") == "DiskFull");
-        Assert.Equal("Permanent", surfaced.Field("failureClass"));
-        Assert.Equal("Surfaced", surfaced.Field("action"));
-        Assert.Equal("Error", surfaced.Level);
-        Assert.Single(log, e => e.Event == "FaultInjected" && e.Field("kind") == "DiskFull");
-        // Nothing partial was left behind: the file holds whole records only.
-        Assert.Equal(drill.Stored, bed.Audit([]).StoredDeposits);
-
-        // A bad request is permanent too: the same input fails the same way, so it is not retried.
-        var bad = await Assert.ThrowsAsync<ArgumentException>(() => bed.Client.DepositAsync(new DepositRequest("neg", 1, -5)));
-        Assert.Contains("amount must be positive, got -5", bad.Message);
-    }
-
-    [Fact]
-    [Goal("1.1.1-1")]
-    public async Task The_circuit_breaker_fails_fast_during_an_outage_and_closes_after_it()
-    {
-        var policy = new ResiliencePolicyOptions { BreakerMinimumThroughput = 4, MaxRetryAttempts = 3, BreakDuration = TimeSpan.FromMilliseconds(100) };
-        using var bed = LedgerTestbed.Create(_dir.Sub("breaker"), FaultPlan.None, policy: policy);
-        await bed.Client.DepositAsync(new DepositRequest("before", 1, 5));
-        await bed.Server.CrashForAsync(TimeSpan.FromMilliseconds(600));
-
-        // Calls during the outage fail; once the breaker is open, a call is refused without reaching the server.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        var failFast = false;
-        var i = 0;
-        while (!failFast && DateTime.UtcNow < deadline)
-        {
-            var requestsBefore = bed.Server.Requests;
-            var e = await Assert.ThrowsAnyAsync<Exception>(() => bed.Client.DepositAsync(new DepositRequest($"during-{i++}", 1, 5)));
-            failFast = e is Polly.CircuitBreaker.BrokenCircuitException && bed.Server.Requests == requestsBefore;
-        }
-        Assert.True(failFast, "the breaker never refused a call outright during the outage");
-
-        // After the outage the half-open probe succeeds and calls flow again.
-        DepositReceipt? receipt = null;
-        while (receipt is null && DateTime.UtcNow < deadline)
-        {
-            try { receipt = await bed.Client.DepositAsync(new DepositRequest("after", 1, 5)); }
-            catch (Exception e) when (FailureClassifier.IsTransient(e)) { }
-        }
-        Assert.NotNull(receipt);
-        var states = bed.ReadLog().Where(e => e.Event == "CircuitChanged").Select(e => e.Field("state")).ToList();
-        output.WriteLine($"breaker: {string.Join(" → ", states)}; {i} calls during the outage");
-        Assert.Equal("opened", states.First());
-        Assert.Contains("closed", states);
     }
 
     [Fact]

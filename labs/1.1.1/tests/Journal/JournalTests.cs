@@ -1,6 +1,6 @@
 using StatelessMind.Labs.Reliability.Journal;
 
-namespace StatelessMind.Labs.Reliability.Tests;
+namespace StatelessMind.Labs.Reliability.Tests.Journal;
 
 /// <summary>1.1.1-2: the C journal program (native/build/bin/journal) driven as a real process with real signals.</summary>
 public sealed class JournalTests(ITestOutputHelper output) : IDisposable
@@ -40,6 +40,19 @@ public sealed class JournalTests(ITestOutputHelper output) : IDisposable
         // (A run killed in the middle of its own recovery may quarantine the same tail again at the next start.)
         Assert.True(quarantined >= recoveries.Sum(r => r.DiscardedBytes), $"{quarantined} bytes quarantined, {recoveries.Sum(r => r.DiscardedBytes)} reported discarded");
         Assert.True(drill.MaxAckedSeq > 200);
+    }
+
+    [Fact]
+    [Goal("1.1.1-2")]
+    public async Task A_disk_that_loses_synced_writes_is_caught_by_the_drill_losing_acknowledged_records()
+    {
+        // The planted fault: power cuts that also destroy acknowledged bytes after the checkpoint. The checks above must fail here.
+        var options = new CrashDrillOptions { KillPoints = 12, Seed = 42, PowerLossShare = 1, Bug = JournalDrillBug.DiskLosesSyncedWrites };
+        var drill = await CrashDrill.RunAsync(_program, _dir.Sub("lying-disk"), options);
+        foreach (var p in drill.PointsThatLostAcknowledged)
+            output.WriteLine($"kill {p.Index} ({p.When}): acknowledged up to seq {p.AckedSeq}, the next start recovered up to seq {p.NextRecovery!.LastSeq}");
+        Assert.NotEmpty(drill.PointsThatLostAcknowledged);
+        Assert.False(drill.NoAcknowledgedRecordLost);
     }
 
     [Theory]
