@@ -21,6 +21,9 @@ public sealed class TwoPhaseCommitExperimentTests(ITestOutputHelper output)
         Assert.Equal(0, finding.FigureNamed(F.PreparedLeft)!.Value);
         Assert.True(finding.FigureNamed(F.RecoveredByCommit)!.Value > 0 && finding.FigureNamed(F.RecoveredByRollback)!.Value > 0,
             "recovery must have committed some in-doubt transactions and rolled back others");
-        Assert.True(finding.FigureNamed(F.WriterWaitPerDowntime)!.Value >= 1);
+        Assert.Equal(0, finding.FigureNamed(F.InDoubtMismatches)!.Value);
+        Assert.True(finding.FigureNamed(F.WriterWaitPerResolution)!.Value >= 1);
+        Assert.Equal(0, finding.FigureNamed(F.ProbeTimeouts)!.Value);
+        Assert.True(finding.FigureNamed(F.PlantedBugViolations)!.Value > 0, "the planted early-commit coordinator must be caught");
     }
 }
