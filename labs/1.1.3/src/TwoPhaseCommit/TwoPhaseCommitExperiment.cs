@@ -41,7 +41,7 @@ public sealed class TwoPhaseCommitExperiment : IExperiment
         var (twoPcLatency, localLatency) = (twoPc.Summarize(), local.Summarize());
         finding.Figure(F.LatencyRatio, twoPcLatency.P50Ms / localLatency.P50Ms, "×", key: true);
 
-        var runs = context.Size(30, 600);
+        var runs = context.Size(20, 300);
         context.Report(0.1, $"{runs} randomized transfers with crashes");
         var run = new RandomizedTransferRun(bed, Path.Combine(logDir.FullName, "randomized.log"));
         var report = await run.RunAsync(runs, context.Seed, new Progress<double>(f => context.Report(0.1 + 0.65 * f, $"randomized transfers {f:P0}")), cancellationToken);
