@@ -16,6 +16,8 @@ public sealed class TwoPhaseCommitExperimentTests(ITestOutputHelper output)
         foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
         foreach (var n in finding.Notes) output.WriteLine(n);
         Assert.Equal(Verdict.Pass, finding.Verdict);
+        // Every figure name the experiment declares (and texts may cite) is one it produced.
+        Assert.All(typeof(F).GetFields().Select(f => (string)f.GetRawConstantValue()!), name => Assert.NotNull(finding.FigureNamed(name)));
         Assert.Equal(0, finding.FigureNamed(F.TotalDrift)!.Value);
         Assert.Equal(0, finding.FigureNamed(F.AtomicityViolations)!.Value);
         Assert.Equal(0, finding.FigureNamed(F.PreparedLeft)!.Value);
