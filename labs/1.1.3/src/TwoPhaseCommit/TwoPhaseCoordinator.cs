@@ -131,7 +131,7 @@ public sealed class TwoPhaseCoordinator(IReadOnlyList<NpgsqlDataSource> particip
     /// </summary>
     internal static PhaseTwoAnswer? ClassifyFailure(Exception e)
     {
-        #region Exercise 1.1.3-2c: tell "no such prepared transaction" (the participant answered) from "unreachable" (tests: PhaseTwoAnswerTests)
+        #region Exercise 1.1.3-2c: tell 'no such prepared transaction' (the participant answered) from 'unreachable' (tests: PhaseTwoAnswerTests)
         return e switch
         {
             PostgresException { SqlState: PostgresErrorCodes.UndefinedObject } => PhaseTwoAnswer.NoSuchPreparedTransaction,
@@ -162,7 +162,7 @@ public sealed class TwoPhaseCoordinator(IReadOnlyList<NpgsqlDataSource> particip
     /// every leg applied, else the reason of the participant's "no" vote.</summary>
     internal static async Task<string?> ApplyLegsAsync(AccountsContext context, Transfer transfer, int participant, CancellationToken ct)
     {
-        #region Exercise 1.1.3-2d: apply this participant's legs with EF Core; a leg that would overdraw is a "no" vote (tests: TwoPhaseCommitTests)
+        #region Exercise 1.1.3-2d: apply this participant's legs with EF Core; a leg that would overdraw is a no vote (tests: TwoPhaseCommitTests)
         foreach (var leg in transfer.Legs.Where(l => l.Participant == participant))
         {
             var updated = await context.Accounts

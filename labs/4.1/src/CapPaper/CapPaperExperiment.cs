@@ -68,7 +68,7 @@ public sealed class CapPaperExperiment : IExperiment
     internal static (List<object?[]> Rows, int Resolved, int Missing, int NotKey) ResolveCitations(IReadOnlyList<FigureCitation> citations,
         IReadOnlyDictionary<string, Finding?> findings)
     {
-        #region Exercise 4.1-3b: resolve every cited figure in the finding of the goal it belongs to (tests: CapPaperTests)
+        #region Exercise 4.1-3b: resolve every cited figure in the finding of the goal it belongs to (tests: CapPaperTests, CapPaperEvidenceTests)
         var rows = new List<object?[]>();
         int resolved = 0, missing = 0, notKey = 0;
         foreach (var c in citations)

@@ -82,4 +82,20 @@ public sealed class CapPaperTests(ITestOutputHelper output)
             File.Delete(path);
         }
     }
+
+    [Fact]
+    [Goal("4.1-3")]
+    public void A_citation_is_resolved_in_its_goals_finding_and_counted_as_found_missing_or_not_key()
+    {
+        var measured = new FindingBuilder("1.1.3-3", "t").Figure("safety violations", 0, "", key: true).Figure("seeds run", 60, "").Build("m");
+        var findings = new Dictionary<string, Finding?> { ["1.1.3-3"] = measured, ["4.1-2"] = null };
+        FigureCitation[] citations =
+        [
+            new("1.1.3-3", "safety violations", 10), new("1.1.3-3", "seeds run", 11), new("1.1.3-3", "no such figure", 12), new("4.1-2", "anything", 13),
+        ];
+        var (rows, resolved, missing, notKey) = CapPaperExperiment.ResolveCitations(citations, findings);
+        Assert.Equal((2, 1, 1), (resolved, missing, notKey));
+        Assert.Equal(["0", "60", "NOT PRODUCED", "not measured yet"], rows.Select(r => (string)r[2]!));
+        Assert.Equal([10, 11, 12, 13], rows.Select(r => (int)r[3]!));
+    }
 }
