@@ -89,12 +89,8 @@ public sealed class PostgresSyncStore : IReplicatedStore
         return Stopwatch.GetElapsedTime(start) < timeout && !timer.IsCancellationRequested;
     }
 
-    public async Task<long?> ReadReplicaAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var cmd = new NpgsqlCommand("SELECT v FROM kv WHERE k = @k", _reader);
-        cmd.Parameters.AddWithValue("k", key);
-        return await cmd.ExecuteScalarAsync(cancellationToken) is long v ? v : null;
-    }
+    public Task<long?> ReadReplicaAsync(string key, CancellationToken cancellationToken) =>
+        Sql.ScalarAsync<long?>(_reader, "SELECT v FROM kv WHERE k = $1", cancellationToken, key);
 
     public async Task FailoverAsync(CancellationToken cancellationToken)
     {
