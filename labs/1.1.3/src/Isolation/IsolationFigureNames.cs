@@ -7,6 +7,8 @@ public static class IsolationFigureNames
     public const string AnomaliesReadCommitted = "anomalies observed at READ COMMITTED";
     public const string AnomaliesRepeatableRead = "anomalies observed at REPEATABLE READ";
     public const string AnomaliesSerializable = "anomalies observed at SERIALIZABLE";
+    public const string SnapshotCells = "cells seen prevented by a snapshot read";
+    public const string PlantedBugCells = "SERIALIZABLE cells off the documentation with a planted level bug";
     public const string AsyncStaleReads = "stale reads, async replica";
     public const string AsyncRywViolations = "read-your-writes violations, async replica";
     public const string SyncStaleReads = "stale reads, sync replica (remote_apply)";

@@ -1,4 +1,6 @@
 using Npgsql;
+using StatelessMind.Harness;
+using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Consensus.Isolation;
 
@@ -18,25 +20,17 @@ internal sealed class LockWaitMonitor(string connectionString) : IAsyncDisposabl
     public async Task<bool> IsBlockedAsync(int backendPid, Task statement, CancellationToken ct, TimeSpan? deadline = null)
     {
         _connection ??= await OpenAsync(ct);
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(15));
-        await using var cmd = new NpgsqlCommand("SELECT cardinality(pg_blocking_pids(@pid)) > 0", _connection);
-        cmd.Parameters.AddWithValue("pid", backendPid);
-        var delay = 1;
-        while (true)
-        {
-            if (statement.IsCompleted) return false;
-            if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return true;
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"Backend {backendPid} neither finished its statement nor waited on a lock within the deadline.");
-            // Wait for the statement to finish or a short poll interval, whichever comes first.
-            await Task.WhenAny(statement, Task.Delay(delay, ct));
-            delay = Math.Min(delay * 2, 20);
-        }
+        var connection = _connection;
+        var blocked = false;
+        await Eventually.UntilAsync(async () =>
+            statement.IsCompleted || (blocked = await Sql.ScalarAsync<bool>(connection, "SELECT cardinality(pg_blocking_pids($1)) > 0", ct, backendPid)),
+            deadline ?? TimeSpan.FromSeconds(15), $"backend {backendPid} to finish its statement or wait on a lock", ct);
+        return blocked;
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = "lock-monitor" }.ConnectionString);
+        var connection = new NpgsqlConnection(Sql.Unpooled(connectionString, "lock-monitor"));
         await connection.OpenAsync(ct);
         return connection;
     }

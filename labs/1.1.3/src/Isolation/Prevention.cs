@@ -1,12 +1,13 @@
 namespace StatelessMind.Labs.Consensus.Isolation;
 
-/// <summary>How a cell of the matrix ended: the anomaly happened, or what stopped it.</summary>
+/// <summary>How a cell of the matrix ended: the anomaly happened, or what was seen to stop it.</summary>
 public enum Prevention
 {
     /// <summary>Nothing stopped it: the anomaly was observed.</summary>
     None,
 
-    /// <summary>MVCC: the reader saw a consistent snapshot, no wait and no error.</summary>
+    /// <summary>MVCC, seen at work: the read that would have shown the anomaly returned the older committed
+    /// version while a newer one existed, with no wait and no error.</summary>
     Snapshot,
 
     /// <summary>The second writer waited on the first one's row lock and then went on.</summary>
@@ -17,4 +18,8 @@ public enum Prevention
 
     /// <summary>A transaction failed with SQLSTATE 40001 (serialization_failure) without waiting on a lock.</summary>
     SerializationFailure,
+
+    /// <summary>Not observed, but nothing was seen that explains why (no old version read, no wait, no error):
+    /// the scenario did not exercise what it claims to, which no documented cell allows.</summary>
+    Unexplained,
 }

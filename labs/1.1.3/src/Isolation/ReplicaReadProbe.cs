@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Measurement;
 using StatelessMind.Harness.Services;
 
@@ -33,13 +34,13 @@ public sealed class ReplicaReadProbe : IAsyncDisposable
         PostgresCluster? sync = null;
         try
         {
-            await ExecuteAsync(primary.ConnectionString, "CREATE TABLE register (id int PRIMARY KEY, value bigint NOT NULL); INSERT INTO register VALUES (1, 0);", ct);
+            await Sql.ExecuteAsync(primary.ConnectionString, ct, "CREATE TABLE register (id int PRIMARY KEY, value bigint NOT NULL); INSERT INTO register VALUES (1, 0);");
             sync = await primary.CreateReplicaAsync(new PostgresReplicaOptions { Name = SyncReplicaName, SlotName = "sync_slot" }, ct);
             var async = await primary.CreateReplicaAsync(new PostgresReplicaOptions { Name = AsyncReplicaName, SlotName = "async_slot" }, ct);
             var probe = new ReplicaReadProbe(primary, sync, async);
             // Name the sync standby only now: with it named, a commit that waits for it cannot finish while it is missing.
-            await ExecuteAsync(primary.ConnectionString,
-                $"ALTER SYSTEM SET synchronous_standby_names = '{SyncReplicaName}'; SELECT pg_reload_conf();", ct);
+            await Sql.ExecuteAsync(primary.ConnectionString, ct,
+                $"ALTER SYSTEM SET synchronous_standby_names = {Sql.QuoteLiteral(SyncReplicaName)}", "SELECT pg_reload_conf()");
             await probe.WaitForStandbysAsync(ct);
             return probe;
         }
@@ -57,8 +58,8 @@ public sealed class ReplicaReadProbe : IAsyncDisposable
         if (synchronousCommit is not ("local" or "on" or "remote_write" or "remote_apply" or "off"))
             throw new ArgumentException($"synchronous_commit '{synchronousCommit}' is not one of off, local, remote_write, on, remote_apply.", nameof(synchronousCommit));
         await using var writer = await OpenAsync(_primary, "writer", ct);
-        await ExecuteAsync(writer, $"SET synchronous_commit = {synchronousCommit}", ct);
-        var start = await ScalarAsync(writer, "SELECT value FROM register WHERE id = 1", ct);
+        await Sql.ExecuteAsync(writer, ct, $"SET synchronous_commit = {synchronousCommit}");
+        var start = await ReadRegisterAsync(writer, ct);
         var targets = new[] { (ReadTarget.Primary, _primary), (ReadTarget.SyncReplica, _sync), (ReadTarget.AsyncReplica, _async) };
         var own = new Dictionary<ReadTarget, NpgsqlConnection>();
         var other = new Dictionary<ReadTarget, NpgsqlConnection>();
@@ -83,29 +84,8 @@ public sealed class ReplicaReadProbe : IAsyncDisposable
                 await write.ExecuteNonQueryAsync(ct);
                 commits.RecordSince(t0);
                 var acknowledged = Stopwatch.GetTimestamp();
-                var asyncStale = false;
-                #region Exercise 1.1.3-1: read the acknowledged value back from every target and count what is behind
-                foreach (var (target, _) in targets)
-                {
-                    if (await ReadRegisterAsync(own[target], ct) < expected) ryw[target]++;
-                    if (await ReadRegisterAsync(other[target], ct) < expected)
-                    {
-                        stale[target]++;
-                        if (target == ReadTarget.AsyncReplica) asyncStale = true;
-                    }
-                }
-                #endregion
-                if (asyncStale)
-                {
-                    // Eventual: the replica does converge; measure how long after the acknowledgement.
-                    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-                    while (await ReadRegisterAsync(other[ReadTarget.AsyncReplica], ct) < expected)
-                    {
-                        if (DateTime.UtcNow > deadline) throw new TimeoutException($"The async replica did not show write {expected} within 10 s.");
-                        await Task.Yield();
-                    }
-                    convergence.RecordSince(acknowledged);
-                }
+                var asyncStale = await ReadBackAsync(expected, own, other, ryw, stale, ct);
+                if (asyncStale) convergence.Record(await TimeUntilVisibleAsync(other[ReadTarget.AsyncReplica], expected, acknowledged, ct));
             }
             return new ReplicaReadReport(synchronousCommit, writes,
                 targets.Select(t => new TargetReadCounts(t.Item1, writes, ryw[t.Item1], stale[t.Item1])).ToList(),
@@ -117,48 +97,52 @@ public sealed class ReplicaReadProbe : IAsyncDisposable
         }
     }
 
-    private async Task WaitForStandbysAsync(CancellationToken ct)
+    /// <summary>
+    /// Right after write <paramref name="expected"/> was acknowledged, reads the register on every target twice: on the
+    /// writer's own connection there (<paramref name="own"/>, read-your-writes) and on another client's
+    /// (<paramref name="other"/>, staleness). A read that returns less than <paramref name="expected"/> is counted in
+    /// <paramref name="ryw"/> or <paramref name="stale"/>. Returns whether the other client's read of the async replica was behind.
+    /// </summary>
+    internal static async Task<bool> ReadBackAsync(long expected, IReadOnlyDictionary<ReadTarget, NpgsqlConnection> own,
+        IReadOnlyDictionary<ReadTarget, NpgsqlConnection> other, Dictionary<ReadTarget, int> ryw, Dictionary<ReadTarget, int> stale, CancellationToken ct)
     {
-        await using var conn = await OpenAsync(_primary, "setup", ct);
-        await using var cmd = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_replication WHERE (application_name = @s AND sync_state = 'sync') OR (application_name = @a AND state = 'streaming')", conn);
-        cmd.Parameters.AddWithValue("s", SyncReplicaName);
-        cmd.Parameters.AddWithValue("a", AsyncReplicaName);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((long)(await cmd.ExecuteScalarAsync(ct))! < 2)
+        #region Exercise 1.1.3-1e: read the acknowledged value back from every target and count what is behind (tests: ReplicaReadTests)
+        var asyncStale = false;
+        foreach (var target in Enum.GetValues<ReadTarget>())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The standbys did not reach streaming (async) and sync (sync_replica) within 30 s.");
-            await Task.Delay(20, ct);
+            if (await ReadRegisterAsync(own[target], ct) < expected) ryw[target]++;
+            if (await ReadRegisterAsync(other[target], ct) >= expected) continue;
+            stale[target]++;
+            if (target == ReadTarget.AsyncReplica) asyncStale = true;
         }
+        return asyncStale;
+        #endregion
     }
 
-    private static async Task<long> ReadRegisterAsync(NpgsqlConnection conn, CancellationToken ct) =>
-        await ScalarAsync(conn, "SELECT value FROM register WHERE id = 1", ct);
+    /// <summary>How long after <paramref name="acknowledged"/> the replica shows the write: read back-to-back, since
+    /// this is the measuring instrument (a few milliseconds on loopback), bounded by a 10 s deadline.</summary>
+    private static async Task<TimeSpan> TimeUntilVisibleAsync(NpgsqlConnection replica, long expected, long acknowledged, CancellationToken ct)
+    {
+        var deadline = Stopwatch.GetTimestamp() + 10 * Stopwatch.Frequency;
+        while (await ReadRegisterAsync(replica, ct) < expected)
+            if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException($"The async replica did not show write {expected} within 10 s.");
+        return Stopwatch.GetElapsedTime(acknowledged);
+    }
+
+    private Task WaitForStandbysAsync(CancellationToken ct) =>
+        Eventually.UntilAsync(async () => await Sql.ScalarAsync<long>(Sql.Unpooled(_primary.ConnectionString, "setup"),
+                "SELECT count(*) FROM pg_stat_replication WHERE (application_name = $1 AND sync_state = 'sync') OR (application_name = $2 AND state = 'streaming')",
+                ct, SyncReplicaName, AsyncReplicaName) == 2,
+            TimeSpan.FromSeconds(30), $"the standbys to stream ({AsyncReplicaName}) and to be synchronous ({SyncReplicaName})", ct);
+
+    private static Task<long> ReadRegisterAsync(NpgsqlConnection conn, CancellationToken ct) =>
+        Sql.ScalarAsync<long>(conn, "SELECT value FROM register WHERE id = 1", ct);
 
     private static async Task<NpgsqlConnection> OpenAsync(PostgresCluster cluster, string name, CancellationToken ct)
     {
-        var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false, ApplicationName = name }.ConnectionString);
+        var conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString, name));
         await conn.OpenAsync(ct);
         return conn;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
-    {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
-        await ExecuteAsync(conn, sql, ct);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

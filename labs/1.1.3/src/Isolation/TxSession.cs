@@ -1,5 +1,6 @@
 using System.Data;
 using Npgsql;
+using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Consensus.Isolation;
 
@@ -32,28 +33,25 @@ internal sealed class TxSession : IAsyncDisposable
     public static async Task<TxSession> BeginAsync(string connectionString, string name, IsolationLevel level, CancellationToken ct)
     {
         // No pooling: a session is a real, separate backend, as two application processes would have.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = name };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
+        var connection = new NpgsqlConnection(Sql.Unpooled(connectionString, name));
         await connection.OpenAsync(ct);
         var session = new TxSession(connection, name);
         session._transaction = await connection.BeginTransactionAsync(level, ct);
         return session;
     }
 
-    /// <summary>Runs a statement; returns false (and rolls back) when it fails with a serialization failure.</summary>
-    public async Task<bool> ExecuteAsync(string sql, CancellationToken ct)
+    /// <summary>Runs a statement; returns the rows it affected, or null (after rolling back) when it fails with a serialization failure.</summary>
+    public async Task<int?> ExecuteAsync(string sql, CancellationToken ct)
     {
         EnsureOpen();
-        await using var cmd = new NpgsqlCommand(sql, _connection, _transaction);
         try
         {
-            await cmd.ExecuteNonQueryAsync(ct);
-            return true;
+            return await Sql.ExecuteAsync(_connection, ct, sql);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure)
         {
             await FailAsync(e);
-            return false;
+            return null;
         }
     }
 
@@ -61,11 +59,9 @@ internal sealed class TxSession : IAsyncDisposable
     public async Task<long?> ScalarAsync(string sql, CancellationToken ct)
     {
         EnsureOpen();
-        await using var cmd = new NpgsqlCommand(sql, _connection, _transaction);
         try
         {
-            var value = await cmd.ExecuteScalarAsync(ct);
-            return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+            return await Sql.ScalarAsync<long>(_connection, sql, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure)
         {

@@ -6,6 +6,8 @@ public static class RaftFigureNames
     public const string Seeds = "random fault seeds run";
     public const string SafetyViolations = "safety violations";
     public const string NotLinearizable = "non-linearizable client histories";
+    public const string Undecided = "client histories the linearizability checker could not decide";
+    public const string LargestSearch = "largest linearizability search";
     public const string StuckOperations = "client operations stuck after healing";
     public const string EventsPerSecond = "simulated events per second";
     public const string VirtualPerWall = "virtual seconds per wall second";

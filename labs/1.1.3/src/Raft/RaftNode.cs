@@ -191,19 +191,26 @@ public sealed class RaftNode
 
     private void OnRequestVote(RequestVoteArgs a)
     {
-        var granted = false;
-        #region Exercise 1.1.3-3: grant a vote at most once per term, and only to a candidate whose log is at least as up to date
-        var upToDate = a.LastLogTerm > LastLogTerm || (a.LastLogTerm == LastLogTerm && a.LastLogIndex >= LastLogIndex);
-        if (_options.Bug == ProtocolBug.VoteWithoutLogCheck) upToDate = true;
-        if (a.Term == _currentTerm && (_votedFor == -1 || _votedFor == a.From) && upToDate)
-        {
-            _votedFor = a.From;
-            Persist();
-            granted = true;
-            ResetElectionTimer();
-        }
-        #endregion
+        // Planted bug (ProtocolBug.VoteWithoutLogCheck): the voter is shown a candidate whose log beats any log,
+        // so the up-to-date check of §5.4.1 can never refuse. The rule itself is in GrantVote.
+        var (lastTerm, lastIndex) = _options.Bug == ProtocolBug.VoteWithoutLogCheck ? (int.MaxValue, int.MaxValue) : (a.LastLogTerm, a.LastLogIndex);
+        var granted = GrantVote(a.From, a.Term, lastTerm, lastIndex);
         _network.Send(new RequestVoteReply(Id, a.From, _currentTerm, granted));
+    }
+
+    /// <summary>RequestVote's receiver rule (Figure 2, §5.4.1), after a higher term has already been adopted:
+    /// grant at most one vote per term, only to a candidate of the current term whose log is at least as up to
+    /// date as this one's; a granted vote is persisted before the reply and restarts the election timer.</summary>
+    internal bool GrantVote(int candidate, int term, int candidateLastLogTerm, int candidateLastLogIndex)
+    {
+        #region Exercise 1.1.3-3a: grant a vote at most once per term, and only to a candidate whose log is at least as up to date (tests: ElectionScenarioTests, RaftNodeElectionTests)
+        var upToDate = candidateLastLogTerm > LastLogTerm || (candidateLastLogTerm == LastLogTerm && candidateLastLogIndex >= LastLogIndex);
+        if (term != _currentTerm || (_votedFor != -1 && _votedFor != candidate) || !upToDate) return false;
+        _votedFor = candidate;
+        Persist();
+        ResetElectionTimer();
+        return true;
+        #endregion
     }
 
     private void OnRequestVoteReply(RequestVoteReply r)
@@ -294,24 +301,42 @@ public sealed class RaftNode
             prevTerm = BaseTerm;
         }
 
-        #region Exercise 1.1.3-3: the consistency check, with the conflict hint for fast backup
-        if (prev > LastLogIndex)
+        var outcome = MatchAndAppend(prev, prevTerm, entries);
+        if (outcome.ChangedFrom >= 0)
         {
-            _network.Send(new AppendEntriesReply(Id, a.From, _currentTerm, false, 0, a.PrevLogIndex, -1, LastLogIndex + 1, LastLogIndex + 1));
+            Persist(); // before the reply: the leader counts this follower's copy once it hears success
+            _observer?.LogChanged(this, outcome.ChangedFrom);
+        }
+        if (!outcome.Success)
+        {
+            _network.Send(new AppendEntriesReply(Id, a.From, _currentTerm, false, 0, a.PrevLogIndex, outcome.ConflictTerm, outcome.ConflictIndex, LastLogIndex + 1));
             return;
         }
+        var match = prev + entries.Count;
+        // Commit only what this message proved to match the leader's log.
+        if (a.LeaderCommit > _commitIndex) AdvanceCommitIndex(Math.Min(a.LeaderCommit, match));
+        _network.Send(new AppendEntriesReply(Id, a.From, _currentTerm, true, match, a.PrevLogIndex, 0, 0, 0));
+    }
+
+    /// <summary>
+    /// The follower's side of AppendEntries (§5.3), for <paramref name="prev"/> at or above <see cref="BaseIndex"/>:
+    /// the consistency check on the entry before the new ones, then the append. On a mismatch it returns the
+    /// conflict hint for fast backup: ConflictTerm -1 and ConflictIndex = last index + 1 when the log is too short,
+    /// else the term found at <paramref name="prev"/> and the first index of that term. On a match it appends what
+    /// is missing and truncates only at a real conflict (never because of a late or duplicated message), returning
+    /// the first index it changed (-1 when nothing changed).
+    /// </summary>
+    internal AppendOutcome MatchAndAppend(int prev, int prevTerm, IReadOnlyList<LogEntry> entries)
+    {
+        #region Exercise 1.1.3-3b: the consistency check with the conflict hint, then append, truncating only at a real conflict (tests: AgreementScenarioTests, RaftNodeReplicationTests)
+        if (prev > LastLogIndex) return new AppendOutcome(false, -1, LastLogIndex + 1, -1);
         if (TermAt(prev) != prevTerm)
         {
             var conflictTerm = TermAt(prev);
             var first = prev;
             while (first - 1 > _baseIndex && TermAt(first - 1) == conflictTerm) first--;
-            _network.Send(new AppendEntriesReply(Id, a.From, _currentTerm, false, 0, a.PrevLogIndex, conflictTerm, first, LastLogIndex + 1));
-            return;
+            return new AppendOutcome(false, conflictTerm, first, -1);
         }
-        #endregion
-
-        #region Exercise 1.1.3-3: append new entries, truncating only at a real conflict, then follow the leader's commit index
-        var changedFrom = -1;
         for (var j = 0; j < entries.Count; j++)
         {
             var index = prev + 1 + j;
@@ -321,18 +346,9 @@ public sealed class RaftNode
                 _log.RemoveRange(index - _baseIndex, LastLogIndex - index + 1);
             }
             _log.AddRange(entries.Skip(j));
-            changedFrom = index;
-            break;
+            return new AppendOutcome(true, 0, 0, index);
         }
-        if (changedFrom >= 0)
-        {
-            Persist();
-            _observer?.LogChanged(this, changedFrom);
-        }
-        var match = prev + entries.Count;
-        // Commit only what this message proved to match the leader's log.
-        if (a.LeaderCommit > _commitIndex) AdvanceCommitIndex(Math.Min(a.LeaderCommit, match));
-        _network.Send(new AppendEntriesReply(Id, a.From, _currentTerm, true, match, a.PrevLogIndex, 0, 0, 0));
+        return new AppendOutcome(true, 0, 0, -1);
         #endregion
     }
 
@@ -370,25 +386,44 @@ public sealed class RaftNode
         SendAppendEntries(f);
     }
 
-    /// <summary>The commit rule (§5.3, §5.4.2): an entry of the current term stored on a majority is committed,
-    /// and with it every entry before it. Entries of earlier terms are never committed by counting replicas.</summary>
     private void LeaderCommit()
     {
-        #region Exercise 1.1.3-3: the leader's commit rule, including the Figure 8 restriction
+        // Planted bug (ProtocolBug.CommitEntriesOfEarlierTerms): the naive rule of Figure 8 instead of the paper's.
+        var n = _options.Bug == ProtocolBug.CommitEntriesOfEarlierTerms ? HighestIndexOnMajority() : HighestCommittableIndex();
+        if (n > _commitIndex) AdvanceCommitIndex(n);
+    }
+
+    /// <summary>The commit rule (§5.3, §5.4.2): the highest index N above the commit index whose entry is of the
+    /// current term and is stored on a majority (the leader counts itself through its own match index); committing
+    /// it commits every entry before it. Entries of earlier terms are never committed by counting replicas.
+    /// Returns the commit index itself when no such N exists.</summary>
+    internal int HighestCommittableIndex()
+    {
+        #region Exercise 1.1.3-3b: the leader's commit rule, including the Figure 8 restriction (tests: AgreementScenarioTests, Figure8CaseTests, RaftNodeReplicationTests)
         for (var n = LastLogIndex; n > _commitIndex && n > _baseIndex; n--)
         {
-            if (TermAt(n) != _currentTerm && _options.Bug != ProtocolBug.CommitEntriesOfEarlierTerms)
-                break; // terms only decrease going back: no entry of this term below here
+            if (TermAt(n) != _currentTerm) break; // terms only decrease going back: no entry of this term below here
             var replicas = 0;
             for (var p = 0; p < _peers; p++)
                 if (_matchIndex[p] >= n) replicas++;
-            if (replicas > _peers / 2)
-            {
-                AdvanceCommitIndex(n);
-                return;
-            }
+            if (replicas > _peers / 2) return n;
         }
+        return _commitIndex;
         #endregion
+    }
+
+    /// <summary>The unsafe rule that Figure 8 refutes, kept for <see cref="ProtocolBug.CommitEntriesOfEarlierTerms"/>:
+    /// the highest index stored on a majority, whatever its term.</summary>
+    private int HighestIndexOnMajority()
+    {
+        for (var n = LastLogIndex; n > _commitIndex && n > _baseIndex; n--)
+        {
+            var replicas = 0;
+            for (var p = 0; p < _peers; p++)
+                if (_matchIndex[p] >= n) replicas++;
+            if (replicas > _peers / 2) return n;
+        }
+        return _commitIndex;
     }
 
     private void AdvanceCommitIndex(int index)
@@ -432,20 +467,35 @@ public sealed class RaftNode
         }
         if (Role != RaftRole.Follower) BecomeFollower();
         ResetElectionTimer();
-        if (a.LastIncludedIndex > _commitIndex)
+        if (InstallSnapshot(a.LastIncludedIndex, a.LastIncludedTerm, a.Data))
         {
-            var keep = a.LastIncludedIndex <= LastLogIndex && a.LastIncludedIndex > _baseIndex && TermAt(a.LastIncludedIndex) == a.LastIncludedTerm
-                ? _log.Skip(a.LastIncludedIndex - _baseIndex + 1).ToList()
-                : [];
-            _log = [new LogEntry(a.LastIncludedTerm, []), .. keep];
-            _baseIndex = a.LastIncludedIndex;
-            Persist(a.Data);
-            _commitIndex = a.LastIncludedIndex;
-            _lastApplied = a.LastIncludedIndex;
             _observer?.SnapshotInstalled(this);
             _apply(new ApplyMsg { SnapshotValid = true, Snapshot = a.Data, SnapshotIndex = a.LastIncludedIndex, SnapshotTerm = a.LastIncludedTerm });
         }
         _network.Send(new InstallSnapshotReply(Id, a.From, _currentTerm, a.LastIncludedIndex));
+    }
+
+    /// <summary>
+    /// The follower's side of InstallSnapshot (§7): a snapshot that reaches beyond the commit index replaces the log
+    /// up to its last included entry. Entries after it are kept only when the log holds that very entry (same index
+    /// and term); otherwise the whole log goes. The snapshot and the new log are persisted together, and the commit
+    /// and applied indexes move to the snapshot's end. Returns false (changing nothing) for a snapshot that is
+    /// not ahead of what this server has committed.
+    /// </summary>
+    internal bool InstallSnapshot(int lastIncludedIndex, int lastIncludedTerm, byte[] data)
+    {
+        #region Exercise 1.1.3-3d: install a leader's snapshot, keeping the log after it only where it matches (tests: SnapshotScenarioTests, RaftNodeSnapshotTests)
+        if (lastIncludedIndex <= _commitIndex) return false;
+        var keep = lastIncludedIndex <= LastLogIndex && lastIncludedIndex > _baseIndex && TermAt(lastIncludedIndex) == lastIncludedTerm
+            ? _log.Skip(lastIncludedIndex - _baseIndex + 1).ToList()
+            : [];
+        _log = [new LogEntry(lastIncludedTerm, []), .. keep];
+        _baseIndex = lastIncludedIndex;
+        Persist(data);
+        _commitIndex = lastIncludedIndex;
+        _lastApplied = lastIncludedIndex;
+        return true;
+        #endregion
     }
 
     private void OnInstallSnapshotReply(InstallSnapshotReply r)
@@ -460,8 +510,13 @@ public sealed class RaftNode
 
     // ---- Persistence ----
 
-    private void Persist(byte[]? snapshot = null)
+    private void Persist(byte[]? snapshot = null) => _storage.Save(EncodeState(), snapshot);
+
+    /// <summary>The persistent state of Figure 2 — current term, vote, the log (from <see cref="BaseIndex"/> on, with the
+    /// base index itself) — as bytes that <see cref="DecodeState"/> reads back exactly.</summary>
+    internal byte[] EncodeState()
     {
+        #region Exercise 1.1.3-3c: encode term, vote and log so that a restarted server reads back exactly what it promised (tests: PersistenceScenarioTests, RaftNodePersistenceTests)
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer))
         {
@@ -476,12 +531,14 @@ public sealed class RaftNode
                 w.Write(e.Command);
             }
         }
-        _storage.Save(buffer.ToArray(), snapshot);
+        return buffer.ToArray();
+        #endregion
     }
 
-    private void Restore()
+    /// <summary>Sets term, vote, base index and log from bytes written by <see cref="EncodeState"/>.</summary>
+    internal void DecodeState(byte[] state)
     {
-        if (_storage.ReadState() is not { Length: > 0 } state) return;
+        #region Exercise 1.1.3-3c: decode the persisted term, vote and log (tests: PersistenceScenarioTests, RaftNodePersistenceTests)
         using var r = new BinaryReader(new MemoryStream(state));
         _currentTerm = r.ReadInt32();
         _votedFor = r.ReadInt32();
@@ -493,6 +550,13 @@ public sealed class RaftNode
             var term = r.ReadInt32();
             _log.Add(new LogEntry(term, r.ReadBytes(r.ReadInt32())));
         }
+        #endregion
+    }
+
+    private void Restore()
+    {
+        if (_storage.ReadState() is not { Length: > 0 } state) return;
+        DecodeState(state);
         // Everything in the snapshot was committed and applied before it was taken.
         _commitIndex = _lastApplied = _baseIndex;
     }

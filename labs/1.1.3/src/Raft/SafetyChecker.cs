@@ -97,7 +97,6 @@ public sealed class SafetyChecker : IRaftObserver
             Fail("commit", $"S{node.Id} commit index {node.CommitIndex} beyond its log ({node.LastLogIndex})");
             return;
         }
-        #region Exercise 1.1.3-3: every server's committed prefix must be the one committed prefix
         for (var i = oldCommitIndex + 1; i <= node.CommitIndex; i++)
         {
             if (i < _committedChain.Count)
@@ -113,7 +112,6 @@ public sealed class SafetyChecker : IRaftObserver
                 if (leader is { IsLeader: true } && leader.CurrentTerm > node.CurrentTerm && (leader.LastLogIndex < i || ChainOf(leader)[i] != chain[i]))
                     Fail("leader completeness", $"S{leader.Id} leads term {leader.CurrentTerm} without entry {i} just committed by S{node.Id}");
         }
-        #endregion
     }
 
     public void Applied(RaftNode node, int index, LogEntry entry)

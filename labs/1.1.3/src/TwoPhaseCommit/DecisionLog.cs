@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace StatelessMind.Labs.Consensus.TwoPhaseCommit;
 
@@ -13,21 +14,35 @@ namespace StatelessMind.Labs.Consensus.TwoPhaseCommit;
 /// <para>On open, a torn last line (no newline, or a bad checksum on the last line) is what a crash in
 /// the middle of an append leaves: it is cut off, since its decision was never acknowledged. A bad line
 /// anywhere before the last is corruption and stops recovery with the line and byte offset.</para>
+/// <para>A log belongs to one coordinator, named by the file (<see cref="CoordinatorId"/>, part of every GID it
+/// creates). Opening it takes an exclusive lock on <c>&lt;log&gt;.lock</c> (flock, which the kernel drops when the
+/// holder dies): while a coordinator process lives, nobody else can open its log, so no recovery can presume an
+/// abort for a transaction that coordinator is still deciding.</para>
 /// </summary>
-public sealed class DecisionLog : IDisposable
+public sealed partial class DecisionLog : IDisposable
 {
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
+    private static partial Regex CoordinatorIdPattern();
+
     private readonly FileStream _stream;
+    private readonly FileStream? _lock;
     private readonly Dictionary<string, Decision> _decisions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
 
-    private DecisionLog(string path, FileStream stream, int tornBytes)
+    private DecisionLog(string path, FileStream stream, FileStream? ownership, int tornBytes)
     {
         FilePath = path;
         _stream = stream;
+        _lock = ownership;
         TornBytesDiscarded = tornBytes;
+        CoordinatorId = System.IO.Path.GetFileNameWithoutExtension(path);
     }
 
     public string FilePath { get; }
+
+    /// <summary>The coordinator this log belongs to: the file name without extension (letters, digits, '-', '_').</summary>
+    public string CoordinatorId { get; }
 
     /// <summary>Bytes of a torn last record cut off when the log was opened.</summary>
     public int TornBytesDiscarded { get; }
@@ -35,30 +50,54 @@ public sealed class DecisionLog : IDisposable
     /// <summary>Commit records forced to disk so far (one fsync each).</summary>
     public int ForcedWrites { get; private set; }
 
-    /// <summary>Opens (or creates) the log, replays its records and cuts off a torn tail.</summary>
-    public static DecisionLog Open(string path)
+    /// <summary>Opens (or creates) the log as its coordinator — taking its exclusive lock — replays its records and cuts
+    /// off a torn tail. Throws <see cref="DecisionLogHeldException"/> while a live coordinator holds it.</summary>
+    public static DecisionLog Open(string path) => Open(path, takeOwnership: true);
+
+    /// <summary>Reads and appends to the log without its lock. Only for <see cref="TwoPhaseCommitBug.ResolverIgnoresLiveCoordinator"/>:
+    /// a recovery that does this can presume an abort for a transaction a live coordinator is about to commit.</summary>
+    internal static DecisionLog OpenWithoutOwnership(string path) => Open(path, takeOwnership: false);
+
+    private static DecisionLog Open(string path, bool takeOwnership)
     {
+        var id = System.IO.Path.GetFileNameWithoutExtension(path);
+        if (!CoordinatorIdPattern().IsMatch(id))
+            throw new ArgumentException($"Decision log '{path}': its file name '{id}' names the coordinator in every GID, so it must be 1–40 letters, digits, '-' or '_'.", nameof(path));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        FileStream? ownership = null;
+        if (takeOwnership)
+        {
+            try
+            {
+                ownership = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                throw new DecisionLogHeldException(path, e);
+            }
+        }
+        FileStream? stream = null;
         try
         {
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
             var bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
             var records = new List<(Decision Kind, string Id)>();
             var validLength = Parse(path, bytes, records);
-            if (validLength < bytes.Length)
+            if (validLength < bytes.Length && takeOwnership)
             {
                 stream.SetLength(validLength);
                 stream.Flush(flushToDisk: true);
             }
             stream.Seek(0, SeekOrigin.End);
-            var log = new DecisionLog(path, stream, bytes.Length - validLength);
-            foreach (var (kind, id) in records) log.Apply(kind, id);
+            var log = new DecisionLog(path, stream, ownership, bytes.Length - validLength);
+            foreach (var (kind, transferId) in records) log.Apply(kind, transferId);
             return log;
         }
         catch
         {
-            stream.Dispose();
+            stream?.Dispose();
+            ownership?.Dispose();
             throw;
         }
     }
@@ -72,18 +111,33 @@ public sealed class DecisionLog : IDisposable
     public IReadOnlyList<string> CommittedNotEnded =>
         _decisions.Where(kv => kv.Value == Decision.Commit && !_ended.Contains(kv.Key)).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>A coordinator of this process is running the protocol for the transfer: recovery must leave it alone.</summary>
+    public void MarkInFlight(string transferId) => _inFlight.Add(transferId);
+
+    public void ClearInFlight(string transferId) => _inFlight.Remove(transferId);
+
+    /// <summary>Whether a coordinator of this process is still deciding the transfer.</summary>
+    public bool IsInFlight(string transferId) => _inFlight.Contains(transferId);
+
     public void Append(Decision decision, string transferId, IReadOnlyList<int> participants)
     {
         if (transferId.Any(char.IsWhiteSpace)) throw new ArgumentException($"Transfer id '{transferId}' must not contain whitespace.", nameof(transferId));
-        #region Exercise 1.1.3-2: append a checksummed decision record and force commit decisions to disk
+        WriteRecord(decision, transferId, participants);
+        if (decision == Decision.Commit) ForcedWrites++;
+        Apply(decision, transferId);
+    }
+
+    /// <summary>Appends one line <c>crc32 kind transfer-id participants</c> (the CRC-32 in 8 hex digits, over the rest of
+    /// the line) and makes a commit record durable before returning: that fsync is the commit point of the whole
+    /// distributed transaction. Abort and end records need no fsync.</summary>
+    internal void WriteRecord(Decision decision, string transferId, IReadOnlyList<int> participants)
+    {
+        #region Exercise 1.1.3-2a: append a checksummed decision record and force commit decisions to disk (tests: DecisionLogTests)
         var body = $"{Code(decision)} {transferId} {string.Join(',', participants.Select(p => p.ToString(CultureInfo.InvariantCulture)))}";
         var crc = Crc32.HashToUInt32(Encoding.UTF8.GetBytes(body));
         _stream.Write(Encoding.UTF8.GetBytes($"{crc:x8} {body}\n"));
-        // The commit point of the whole distributed transaction is this fsync.
         _stream.Flush(flushToDisk: decision == Decision.Commit);
-        if (decision == Decision.Commit) ForcedWrites++;
         #endregion
-        Apply(decision, transferId);
     }
 
     private void Apply(Decision decision, string id)
@@ -132,5 +186,9 @@ public sealed class DecisionLog : IDisposable
         return null;
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _lock?.Dispose();
+    }
 }

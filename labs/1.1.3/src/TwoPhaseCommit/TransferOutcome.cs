@@ -9,6 +9,10 @@ public enum TransferOutcome
     /// <summary>Decided commit, but a participant could not be reached in phase 2: recovery will commit it there.</summary>
     CommittedPendingRecovery,
 
+    /// <summary>Decided commit, but a participant answered that it had no such prepared transaction: something else resolved
+    /// it behind the coordinator's back. Never expected; the checks treat it as a failure.</summary>
+    CommitFoundNoPreparedTransaction,
+
     /// <summary>A participant voted no in phase 1 (an account would go negative).</summary>
     AbortedByVote,
 

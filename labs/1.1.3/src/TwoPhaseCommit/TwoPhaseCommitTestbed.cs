@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Consensus.TwoPhaseCommit;
@@ -33,6 +33,7 @@ public sealed class TwoPhaseCommitTestbed : IAsyncDisposable
     public IReadOnlyList<NpgsqlDataSource> Participants => _participants;
     public int AccountsPerParticipant { get; }
     public long InitialBalance { get; }
+    /// <summary>The total over all databases when no transfer has broken atomicity (transfers move money, never make it).</summary>
     public long ExpectedTotal => _clusters.Count * AccountsPerParticipant * InitialBalance;
 
     public static async Task<TwoPhaseCommitTestbed> StartAsync(int participants = 3, int accountsPerParticipant = 8, long initialBalance = 1_000,
@@ -60,9 +61,7 @@ public sealed class TwoPhaseCommitTestbed : IAsyncDisposable
             }
             foreach (var c in clusters)
             {
-                await using var admin = await c.OpenConnectionAsync(cancellationToken: cancellationToken);
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {DatabaseName}", admin);
-                await create.ExecuteNonQueryAsync(cancellationToken);
+                await Sql.ExecuteAsync(c.ConnectionString, cancellationToken, $"CREATE DATABASE {DatabaseName}");
             }
             var bed = new TwoPhaseCommitTestbed(clusters, accountsPerParticipant, initialBalance);
             foreach (var p in bed._participants) await bed.CreateSchemaAsync(p, cancellationToken);
@@ -90,7 +89,7 @@ public sealed class TwoPhaseCommitTestbed : IAsyncDisposable
     public async Task<long> TotalAsync(CancellationToken ct = default)
     {
         long total = 0;
-        foreach (var p in _participants) total += await ScalarAsync(p, "SELECT coalesce(sum(balance), 0) FROM accounts", ct);
+        foreach (var p in _participants) total += await Sql.ScalarAsync<long>(p, "SELECT coalesce(sum(balance), 0) FROM accounts", ct);
         return total;
     }
 
@@ -98,7 +97,16 @@ public sealed class TwoPhaseCommitTestbed : IAsyncDisposable
     public async Task<long> PreparedCountAsync(CancellationToken ct = default)
     {
         long n = 0;
-        foreach (var p in _participants) n += await ScalarAsync(p, "SELECT count(*) FROM pg_prepared_xacts", ct);
+        foreach (var p in _participants) n += await Sql.ScalarAsync<long>(p, "SELECT count(*) FROM pg_prepared_xacts", ct);
+        return n;
+    }
+
+    /// <summary>How many participants hold a transfer prepared (in doubt), whichever coordinator prepared it.</summary>
+    public async Task<int> InDoubtAsync(string transferId, CancellationToken ct = default)
+    {
+        var n = 0;
+        foreach (var p in _participants)
+            n += await Sql.ScalarAsync<int>(p, "SELECT count(*) FROM pg_prepared_xacts WHERE right(gid, length($1) + 1) = ':' || $1", ct, transferId);
         return n;
     }
 
@@ -107,17 +115,14 @@ public sealed class TwoPhaseCommitTestbed : IAsyncDisposable
     {
         var holding = new List<int>();
         foreach (var p in participants)
-        {
-            await using var conn = await _participants[p].OpenConnectionAsync(ct);
-            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM applied_transfers WHERE transfer_id = @id", conn);
-            cmd.Parameters.AddWithValue("id", transferId);
-            if ((long)(await cmd.ExecuteScalarAsync(ct))! > 0) holding.Add(p);
-        }
+            if (await Sql.ScalarAsync<long>(_participants[p], "SELECT count(*) FROM applied_transfers WHERE transfer_id = $1", ct, transferId) > 0)
+                holding.Add(p);
         return holding;
     }
 
-    /// <summary>Transfers whose rows are in some but not all of the participants their rows name (an atomicity break).</summary>
-    public async Task<int> PartiallyAppliedTransfersAsync(CancellationToken ct = default)
+    /// <summary>Transfers (whose id starts with <paramref name="idPrefix"/>) whose rows are in some but not all of the
+    /// participants their rows name: an atomicity break.</summary>
+    public async Task<int> PartiallyAppliedTransfersAsync(string idPrefix = "", CancellationToken ct = default)
     {
         // Each row set records the legs of one participant; a transfer's legs all sum to zero, so a
         // transfer present everywhere it should be has deltas summing to zero across databases.
@@ -125,13 +130,25 @@ public sealed class TwoPhaseCommitTestbed : IAsyncDisposable
         foreach (var p in _participants)
         {
             await using var conn = await p.OpenConnectionAsync(ct);
-            await using var cmd = new NpgsqlCommand("SELECT transfer_id, sum(delta) FROM applied_transfers GROUP BY transfer_id", conn);
+            await using var cmd = new NpgsqlCommand("SELECT transfer_id, sum(delta) FROM applied_transfers WHERE starts_with(transfer_id, $1) GROUP BY transfer_id", conn);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = idPrefix });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 sums[reader.GetString(0)] = sums.GetValueOrDefault(reader.GetString(0)) + reader.GetInt64(1);
         }
         return sums.Count(kv => kv.Value != 0);
     }
+
+    /// <summary>Waits until no participant that is up still serves a session of <paramref name="applicationName"/>: after a
+    /// coordinator process is killed, its backends notice the dropped connection and exit, rolling back unprepared work.</summary>
+    public Task WaitForSessionsToCloseAsync(string applicationName, CancellationToken ct = default) =>
+        Eventually.UntilAsync(async () =>
+        {
+            for (var i = 0; i < _clusters.Count; i++)
+                if (_clusters[i].IsRunning && await Sql.ScalarAsync<long>(_participants[i], "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", ct, applicationName) > 0)
+                    return false;
+            return true;
+        }, TimeSpan.FromSeconds(30), $"the sessions of {applicationName} to close on every participant", ct);
 
     /// <summary>Crash a participant: SIGKILL its postmaster (prepared transactions are on disk and survive).</summary>
     public async Task KillAsync(int participant, CancellationToken ct = default)
@@ -153,13 +170,6 @@ public sealed class TwoPhaseCommitTestbed : IAsyncDisposable
             restarted++;
         }
         return restarted;
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlDataSource participant, string sql, CancellationToken ct)
-    {
-        await using var conn = await participant.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

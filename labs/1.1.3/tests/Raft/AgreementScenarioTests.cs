@@ -172,11 +172,24 @@ public sealed class AgreementScenarioTests(ITestOutputHelper output)
             var (_, term, ok) = cfg.Start(leader, Cmd(1));
             if (!ok) continue;
 
-            // Five Start()s in the same instant.
-            var indexes = new List<int>();
+            // Five Start()s from "concurrent clients": each at its own random instant within 12 ms, so that the
+            // AppendEntries of the first ones are sent, delivered and answered while the later ones arrive.
+            var started = new List<(int Index, int Term, bool Ok)>();
+            var deliveredAtStart = new List<long>();
             for (var i = 0; i < 5; i++)
-                if (cfg.Start(leader, Cmd(100 + i)) is (var index, var term1, true) && term1 == term)
-                    indexes.Add(index);
+            {
+                var command = Cmd(100 + i);
+                cfg.Sim.After(cfg.Random.NextLong(0, 12 * Millisecond), () =>
+                {
+                    deliveredAtStart.Add(cfg.Network.MessagesDelivered);
+                    started.Add(cfg.Start(leader, command));
+                });
+            }
+            Assert.True(cfg.Sim.RunUntil(() => started.Count == 5, cfg.Sim.Now + 20 * Millisecond), "the five Start() calls did not all run");
+            var deliveredBetween = deliveredAtStart[^1] - deliveredAtStart[0];
+            output.WriteLine($"attempt {attempt}: {deliveredBetween} messages delivered between the first and the last Start()");
+            Assert.True(deliveredBetween > 0, "the Start() calls did not interleave with message delivery");
+            var indexes = started.Where(s => s.Ok && s.Term == term).Select(s => s.Index).ToList();
             if (Enumerable.Range(0, servers).Any(j => cfg.GetState(j).Term != term)) continue; // term changed: try again
 
             var commands = new List<int>();

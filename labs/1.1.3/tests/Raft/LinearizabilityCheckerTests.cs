@@ -1,3 +1,4 @@
+using StatelessMind.Labs.Consensus.Raft;
 using StatelessMind.Labs.Consensus.Raft.KeyValue;
 
 namespace StatelessMind.Labs.Consensus.Tests.Raft;
@@ -62,5 +63,25 @@ public sealed class LinearizabilityCheckerTests
             new(1, KvOp.Get, "y", "", "2", 21, 30), new(1, KvOp.Get, "x", "", "", 31, 40),
         ];
         Assert.Equal(LinearizabilityResult.NotLinearizable, LinearizabilityChecker.Check(history));
+    }
+
+    [Fact]
+    [Goal("1.1.3-3")]
+    public void A_history_the_search_gave_up_on_is_unknown_and_does_not_count_as_safe()
+    {
+        // Six overlapping appends and a read of one of their 720 orders: more than five steps to decide.
+        Operation[] history =
+        [
+            .. Enumerable.Range(0, 6).Select(i => Append(i, $"{i};", 0, 100)),
+            Get(9, "5;4;3;2;1;0;", 101, 110),
+        ];
+        Assert.Equal(LinearizabilityResult.Unknown, LinearizabilityChecker.Check(history, maxStepsPerKey: 5, out var steps));
+        Assert.Equal(6, steps);
+        Assert.Equal(LinearizabilityResult.Linearizable, LinearizabilityChecker.Check(history, LinearizabilityChecker.DefaultMaxStepsPerKey, out var full));
+        Assert.True(full > 5, $"the full search took {full} steps");
+
+        var run = RandomFaultRun.Run(42);
+        Assert.True(run.Safe);
+        Assert.False((run with { Linearizability = LinearizabilityResult.Unknown }).Safe, "an undecided history must not count as linearizable");
     }
 }

@@ -16,6 +16,8 @@ public sealed class RaftExperimentTests(ITestOutputHelper output)
         foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
         foreach (var n in finding.Notes) output.WriteLine(n);
         Assert.Equal(Verdict.Pass, finding.Verdict);
+        // Every figure name the experiment declares (and texts may cite) is one it produced.
+        Assert.All(typeof(RaftFigureNames).GetFields().Select(f => (string)f.GetRawConstantValue()!), name => Assert.NotNull(finding.FigureNamed(name)));
         Assert.Equal(0, finding.FigureNamed(RaftFigureNames.SafetyViolations)!.Value);
         Assert.Equal(0, finding.FigureNamed(RaftFigureNames.NotLinearizable)!.Value);
         Assert.Equal(1, finding.FigureNamed(RaftFigureNames.ReplayExact)!.Value);

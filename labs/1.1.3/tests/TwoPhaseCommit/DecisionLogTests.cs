@@ -67,5 +67,28 @@ public sealed class DecisionLogTests : IDisposable
         Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Goal("1.1.3-2")]
+    public void A_log_is_held_by_one_coordinator_at_a_time_and_freed_when_it_stops()
+    {
+        using (var log = DecisionLog.Open(LogPath))
+        {
+            Assert.Equal("coordinator", log.CoordinatorId);
+            var e = Assert.Throws<DecisionLogHeldException>(() => DecisionLog.Open(LogPath));
+            Assert.Equal(LogPath, e.LogPath);
+        }
+        using var again = DecisionLog.Open(LogPath);
+        Assert.Equal(0, again.TornBytesDiscarded);
+    }
+
+    [Fact]
+    [Goal("1.1.3-2")]
+    public void A_log_whose_file_name_cannot_name_a_coordinator_is_refused_with_the_path()
+    {
+        var bad = Path.Combine(_dir, "has space.log");
+        var e = Assert.Throws<ArgumentException>(() => DecisionLog.Open(bad));
+        Assert.Contains(bad, e.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -16,11 +16,16 @@ public sealed class TwoPhaseCommitExperimentTests(ITestOutputHelper output)
         foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
         foreach (var n in finding.Notes) output.WriteLine(n);
         Assert.Equal(Verdict.Pass, finding.Verdict);
+        // Every figure name the experiment declares (and texts may cite) is one it produced.
+        Assert.All(typeof(F).GetFields().Select(f => (string)f.GetRawConstantValue()!), name => Assert.NotNull(finding.FigureNamed(name)));
         Assert.Equal(0, finding.FigureNamed(F.TotalDrift)!.Value);
         Assert.Equal(0, finding.FigureNamed(F.AtomicityViolations)!.Value);
         Assert.Equal(0, finding.FigureNamed(F.PreparedLeft)!.Value);
         Assert.True(finding.FigureNamed(F.RecoveredByCommit)!.Value > 0 && finding.FigureNamed(F.RecoveredByRollback)!.Value > 0,
             "recovery must have committed some in-doubt transactions and rolled back others");
-        Assert.True(finding.FigureNamed(F.WriterWaitPerDowntime)!.Value >= 1);
+        Assert.Equal(0, finding.FigureNamed(F.InDoubtMismatches)!.Value);
+        Assert.True(finding.FigureNamed(F.WriterWaitPerResolution)!.Value >= 1);
+        Assert.Equal(0, finding.FigureNamed(F.ProbeTimeouts)!.Value);
+        Assert.True(finding.FigureNamed(F.PlantedBugViolations)!.Value > 0, "the planted early-commit coordinator must be caught");
     }
 }

@@ -17,6 +17,9 @@ public sealed class AcidBaseExperiment : IExperiment
     public static readonly TimeSpan LinkDelay = TimeSpan.FromMilliseconds(5);
     private static readonly double[] Delays = [0, 1, 2, 5, 10, 20, 50, 100];
 
+    /// <summary>How far behind the slow coordinator's clock runs in the clock-skew scenario.</summary>
+    public const double SkewMs = 50;
+
     public string GoalId => "4.1-2";
     public string Title => "ACID vs BASE: PostgreSQL, Redis, a leaderless quorum store (and MongoDB)";
 
@@ -80,16 +83,36 @@ public sealed class AcidBaseExperiment : IExperiment
         finding.Plot(context.SavePlot(ConvergencePlot(curves), "leaderless-convergence.png",
             "Stale reads against the time since the write was acknowledged, for four quorum settings (N = 3): only R + W ≤ N reads stale values, and less so as replication catches up."));
 
-        context.Report(0.85, "leaderless store: sloppy versus strict quorum under an outage");
+        context.Report(0.8, "leaderless store: sloppy versus strict quorum under an outage");
         var sloppy = LeaderlessProbe.Outage(new DynamoOptions { R = 2, W = 2, SloppyQuorum = true }, trials, context.Seed);
         var strict = LeaderlessProbe.Outage(new DynamoOptions { R = 2, W = 2, SloppyQuorum = false }, trials, context.Seed);
         finding.Figure(F.SloppyAvailable, 100.0 * sloppy.WritesAccepted / sloppy.Trials, "%", key: true);
-        finding.Figure(F.StrictAvailable, 100.0 * strict.WritesAccepted / strict.Trials, "%", key: true);
+        finding.Figure(F.StrictAvailable, 100.0 * strict.WritesAccepted / strict.Trials, "%", key: true, target: "= 0");
         finding.Figure(F.SloppyStale, sloppy.ReadsChecked == 0 ? double.NaN : 100.0 * sloppy.StaleRightAfterRecovery / sloppy.ReadsChecked, "% of reads", key: true);
         finding.Figure(F.SloppyStaleAfterHandoff, sloppy.StaleAfterHandoff, $"of {sloppy.ReadsChecked} reads", key: true, target: "= 0");
         finding.Table(FindingTable.Of("Two of a key's three replicas down during the write (N = 3, R = 2, W = 2)",
-            ["mode", "writes accepted", "stale reads right after recovery", "stale reads 300 ms later", "hints handed off"],
-            new[] { sloppy, strict }.Select(o => new object?[] { o.Mode, $"{o.WritesAccepted} of {o.Trials}", $"{o.StaleRightAfterRecovery} of {o.ReadsChecked}", $"{o.StaleAfterHandoff} of {o.ReadsChecked}", o.HintsHandedOff })));
+            ["mode", "writes accepted", "stale reads right after recovery", "stale reads 300 ms later", "failed reads", "hints handed off"],
+            new[] { sloppy, strict }.Select(o => new object?[] { o.Mode, $"{o.WritesAccepted} of {o.Trials}", $"{o.StaleRightAfterRecovery} of {o.ReadsChecked}", $"{o.StaleAfterHandoff} of {o.ReadsChecked}", o.FailedReads, o.HintsHandedOff })));
+
+        context.Report(0.9, "leaderless store: conflicting writes under last-writer-wins and vector clocks");
+        var conflicts = new List<ConflictOutcome>();
+        foreach (var mode in new[] { VersioningMode.LastWriterWins, VersioningMode.VectorClocks })
+        {
+            var options = new DynamoOptions { R = 2, W = 2, Versioning = mode };
+            conflicts.Add(LeaderlessProbe.ConcurrentWriters(options, trials, context.Seed));
+            conflicts.Add(LeaderlessProbe.SkewedClock(options, trials, context.Seed, SkewMs));
+        }
+        ConflictOutcome Conflict(string scenario, VersioningMode mode) => conflicts.Single(c => c.Scenario == scenario && c.Versioning == mode);
+        var (lwwConcurrent, vcConcurrent) = (Conflict("concurrent writers", VersioningMode.LastWriterWins), Conflict("concurrent writers", VersioningMode.VectorClocks));
+        var (lwwSkew, vcSkew) = (Conflict("clock skew", VersioningMode.LastWriterWins), Conflict("clock skew", VersioningMode.VectorClocks));
+        finding.Figure(F.ConcurrentLostLww, lwwConcurrent.WritesLost, $"of {lwwConcurrent.WritesAcknowledged} writes", key: true);
+        finding.Figure(F.ConcurrentLostVectorClocks, vcConcurrent.WritesLost, $"of {vcConcurrent.WritesAcknowledged} writes", key: true, target: "= 0");
+        finding.Figure(F.ConcurrentSiblings, vcConcurrent.ReadsWithSiblings, $"of {vcConcurrent.Trials} reads", key: true);
+        finding.Figure(F.SkewLostLww, lwwSkew.WritesLost, $"of {lwwSkew.Trials} later writes", key: true);
+        finding.Figure(F.SkewLostVectorClocks, vcSkew.WritesLost, $"of {vcSkew.Trials} later writes", key: true, target: "= 0");
+        finding.Table(FindingTable.Of($"Conflicting writes (N = 3, R = 2, W = 2): two clients adding to one cart at the same instant; a write, then a later one through a coordinator whose clock is {SkewMs} ms behind",
+            ["scenario", "versioning", "trials", "writes acknowledged", "acknowledged writes lost", "final reads with siblings", "failed reads"],
+            conflicts.Select(c => new object?[] { c.Scenario, c.Versioning, c.Trials, c.WritesAcknowledged, c.WritesLost, c.ReadsWithSiblings, c.FailedReads })));
 
         if (MongoProbe.ConfiguredUri is { } uri)
         {
@@ -108,15 +131,23 @@ public sealed class AcidBaseExperiment : IExperiment
         finding.Check(redis.AckedLost > 0 && redis.StaleReplicaReads > 0,
             "Redis with an asynchronous replica: stale replica reads, and writes acknowledged during the partition lost at failover");
         finding.Check(wait.AckedLost == 0, "Redis with WAIT 1: no confirmed write lost at failover");
+        var failedReads = curves.Sum(c => c.Sum(p => p.FailedReads)) + sloppy.FailedReads + strict.FailedReads + conflicts.Sum(c => c.FailedReads);
+        finding.Check(failedReads == 0 && curves.All(c => c.All(p => p.Reads + p.WritesRefused == trials)),
+            $"every leaderless read that was attempted answered ({failedReads} failed), so no stale read hides among dropped ones");
         finding.Check(curves.Where(c => IsStrict(c[0].Config)).All(c => c.All(p => p.Stale == 0)), "leaderless, R + W > N: no stale read at any delay");
         finding.Check(r1w1[0].Stale > 0 && r1w1[^1].Stale == 0, "leaderless, R + W ≤ N: stale reads right after the write, none once replication has caught up");
-        finding.Check(sloppy.WritesAccepted == sloppy.Trials && sloppy.StaleAfterHandoff == 0 && strict.WritesAccepted < strict.Trials,
-            "sloppy quorum stays writable through the outage and converges by hinted handoff; the strict quorum refuses the writes");
+        finding.Check(sloppy.WritesAccepted == sloppy.Trials && sloppy.StaleAfterHandoff == 0 && sloppy.ReadsChecked == sloppy.WritesAccepted,
+            "sloppy quorum stays writable through the outage and converges by hinted handoff");
+        finding.Check(strict.WritesAccepted == 0, $"the strict quorum refuses every write with two of three replicas down ({strict.WritesAccepted} of {strict.Trials} accepted)");
+        finding.Check(lwwConcurrent.WritesLost > 0 && lwwSkew.WritesLost > 0, "last-writer-wins silently loses acknowledged writes, to concurrent writers and to a skewed clock");
+        finding.Check(vcConcurrent.WritesLost == 0 && vcSkew.WritesLost == 0 && vcConcurrent.ReadsWithSiblings > 0,
+            "vector clocks lose no acknowledged write: concurrent ones come back as siblings, the later write through the slow clock wins");
         context.Report(1, "done");
         return finding.Build(
-            $"PostgreSQL lost {pg.AckedLost} acknowledged writes at failover and acknowledged none during the partition; Redis (async) lost {redis.AckedLost} " +
+            $"At failover PostgreSQL (sync) lost {pg.AckedLost} acknowledged writes, having acknowledged {pg.PartitionAcked} of {pg.PartitionAttempts} during the partition; Redis (async) lost {redis.AckedLost} " +
             $"and served {100.0 * redis.StaleFraction:0.#}% stale replica reads; WAIT cost {wait.WriteLatency.P50Ms / redis.WriteLatency.P50Ms:0.#}× latency and lost {wait.AckedLost}. " +
-            $"Leaderless: R=1 W=1 reads {r1w1[0].StalePercent:0.#}% stale at once, R=2 W=2 {r2w2[0].StalePercent:0.#}%.");
+            $"Leaderless: R=1 W=1 reads {r1w1[0].StalePercent:0.#}% stale at once, R=2 W=2 {r2w2[0].StalePercent:0.#}%; conflicting writes lost: " +
+            $"{lwwConcurrent.WritesLost + lwwSkew.WritesLost} under last-writer-wins, {vcConcurrent.WritesLost + vcSkew.WritesLost} under vector clocks.");
     }
 
     private static bool IsStrict(string config)

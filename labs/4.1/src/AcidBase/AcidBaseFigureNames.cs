@@ -23,4 +23,9 @@ public static class AcidBaseFigureNames
     public const string SloppyStale = "stale reads after recovery, sloppy quorum R=2 W=2";
     public const string SloppyStaleAfterHandoff = "stale reads after hinted handoff, sloppy quorum R=2 W=2";
     public const string LinkDelay = "replication link one-way delay";
+    public const string ConcurrentLostLww = "acknowledged writes lost to a concurrent writer, last-writer-wins";
+    public const string ConcurrentLostVectorClocks = "acknowledged writes lost to a concurrent writer, vector clocks";
+    public const string ConcurrentSiblings = "final reads returning siblings, vector clocks";
+    public const string SkewLostLww = "later writes lost to a 50 ms clock skew, last-writer-wins";
+    public const string SkewLostVectorClocks = "later writes lost to a 50 ms clock skew, vector clocks";
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.DatabaseTheory.AcidBase;
@@ -29,21 +30,26 @@ public sealed class PostgresSyncStore : IReplicatedStore
     public string Name => "PostgreSQL, synchronous standby (remote_apply)";
     public ReplicationLink Link { get; }
 
-    public static async Task<PostgresSyncStore> StartAsync(TimeSpan linkDelay, CancellationToken ct = default)
+    /// <summary>Starts the primary, the standby behind a link of <paramref name="linkDelay"/> each way, and waits until the
+    /// standby is synchronous.</summary>
+    /// <param name="bug">A planted mistake (<see cref="AcidStoreBug"/>), for the test that shows the workload's checks catch it.</param>
+    public static async Task<PostgresSyncStore> StartAsync(TimeSpan linkDelay, CancellationToken ct = default, AcidStoreBug bug = AcidStoreBug.None)
     {
         var primary = await PostgresCluster.StartAsync(new PostgresClusterOptions { Name = "acid-primary", DataChecksums = false }, ct);
         PostgresCluster? standby = null;
         ReplicationLink? link = null;
         try
         {
-            await using (var conn = await primary.OpenConnectionAsync(cancellationToken: ct))
-            await using (var cmd = new NpgsqlCommand("CREATE TABLE kv (k text PRIMARY KEY, v bigint NOT NULL)", conn))
-                await cmd.ExecuteNonQueryAsync(ct);
+            await Sql.ExecuteAsync(primary.ConnectionString, ct, "CREATE TABLE kv (k text PRIMARY KEY, v bigint NOT NULL)");
             standby = await primary.CreateReplicaAsync(new PostgresReplicaOptions { Name = StandbyName, SlotName = "acid_slot" }, ct);
             // Route the standby's WAL stream through the link (primary_conninfo is reloadable since PostgreSQL 13).
             link = new ReplicationLink(primary.Port, linkDelay);
-            await ExecuteAsync(standby, $"ALTER SYSTEM SET primary_conninfo = 'host=127.0.0.1 port={link.Port} user=postgres application_name={StandbyName}'; SELECT pg_reload_conf();", ct);
-            await ExecuteAsync(primary, $"ALTER SYSTEM SET synchronous_standby_names = '{StandbyName}'; ALTER SYSTEM SET synchronous_commit = 'remote_apply'; SELECT pg_reload_conf();", ct);
+            await Sql.ExecuteAsync(Sql.Unpooled(standby.ConnectionString), ct,
+                $"ALTER SYSTEM SET primary_conninfo = {Sql.QuoteLiteral($"host=127.0.0.1 port={link.Port} user=postgres application_name={StandbyName}")}", "SELECT pg_reload_conf()");
+            // Planted bug AcknowledgeBeforeStandby: the primary still names the standby but does not wait for it.
+            var synchronousCommit = bug == AcidStoreBug.AcknowledgeBeforeStandby ? "local" : "remote_apply";
+            await Sql.ExecuteAsync(Sql.Unpooled(primary.ConnectionString), ct, $"ALTER SYSTEM SET synchronous_standby_names = {Sql.QuoteLiteral(StandbyName)}",
+                $"ALTER SYSTEM SET synchronous_commit = {Sql.QuoteLiteral(synchronousCommit)}", "SELECT pg_reload_conf()");
             await WaitForSyncStandbyAsync(primary, standby, link, ct);
             var writer = await Open(primary, ct);
             var reader = await Open(standby, ct);
@@ -83,18 +89,14 @@ public sealed class PostgresSyncStore : IReplicatedStore
         return Stopwatch.GetElapsedTime(start) < timeout && !timer.IsCancellationRequested;
     }
 
-    public async Task<long?> ReadReplicaAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var cmd = new NpgsqlCommand("SELECT v FROM kv WHERE k = @k", _reader);
-        cmd.Parameters.AddWithValue("k", key);
-        return await cmd.ExecuteScalarAsync(cancellationToken) is long v ? v : null;
-    }
+    public Task<long?> ReadReplicaAsync(string key, CancellationToken cancellationToken) =>
+        Sql.ScalarAsync<long?>(_reader, "SELECT v FROM kv WHERE k = $1", cancellationToken, key);
 
     public async Task FailoverAsync(CancellationToken cancellationToken)
     {
         await _writer.DisposeAsync();
         await _primary.KillAsync(cancellationToken);
-        await ExecuteAsync(_standby, "SELECT pg_promote(true, 60)", cancellationToken);
+        await Sql.ExecuteAsync(Sql.Unpooled(_standby.ConnectionString), cancellationToken, "SELECT pg_promote(true, 60)");
     }
 
     public async Task<IReadOnlyDictionary<string, long>> ReadAllAfterFailoverAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -112,31 +114,18 @@ public sealed class PostgresSyncStore : IReplicatedStore
     {
         // The standby streams through the link (its WAL receiver names the link's port), and the primary counts it as sync.
         await using var onStandby = await Open(standby, ct);
-        await using var receiver = new NpgsqlCommand("SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming' AND conninfo LIKE @port", onStandby);
-        receiver.Parameters.AddWithValue("port", $"%port={link.Port}%");
         await using var onPrimary = await Open(primary, ct);
-        await using var sync = new NpgsqlCommand("SELECT count(*) FROM pg_stat_replication WHERE application_name = @n AND sync_state = 'sync'", onPrimary);
-        sync.Parameters.AddWithValue("n", StandbyName);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((long)(await receiver.ExecuteScalarAsync(ct))! == 0 || (long)(await sync.ExecuteScalarAsync(ct))! != 1)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The standby {StandbyName} did not become synchronous through the link within 30 s.");
-            await Task.Delay(20, ct);
-        }
+        await Eventually.UntilAsync(async () =>
+                await Sql.ScalarAsync<long>(onStandby, "SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming' AND conninfo LIKE $1", ct, $"%port={link.Port}%") == 1
+                && await Sql.ScalarAsync<long>(onPrimary, "SELECT count(*) FROM pg_stat_replication WHERE application_name = $1 AND sync_state = 'sync'", ct, StandbyName) == 1,
+            TimeSpan.FromSeconds(30), $"the standby {StandbyName} to stream through the link and be synchronous", ct);
     }
 
     private static async Task<NpgsqlConnection> Open(PostgresCluster cluster, CancellationToken ct)
     {
-        var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString);
+        var conn = new NpgsqlConnection(Sql.Unpooled(cluster.ConnectionString, "acid-store"));
         await conn.OpenAsync(ct);
         return conn;
-    }
-
-    private static async Task ExecuteAsync(PostgresCluster cluster, string sql, CancellationToken ct)
-    {
-        await using var conn = await Open(cluster, ct);
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StackExchange.Redis;
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.DatabaseTheory.AcidBase;
@@ -70,14 +71,9 @@ public sealed class RedisAsyncStore : IReplicatedStore
     private async Task WaitForLinkAsync(CancellationToken ct)
     {
         var server = _toReplica.GetServer(_replica.Host, _replica.Port);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var info = (await server.InfoRawAsync("replication")) ?? "";
-            if (info.Contains("master_link_status:up", StringComparison.Ordinal)) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Redis replica did not sync with its primary through the link within 30 s:\n" + info);
-            await Task.Delay(20, ct);
-        }
+        await Eventually.ValueAsync(async () => (await server.InfoRawAsync("replication")) ?? "",
+            info => info.Contains("master_link_status:up", StringComparison.Ordinal), TimeSpan.FromSeconds(30),
+            "the Redis replica to sync with its primary through the link", ct);
     }
 
     public async Task<bool> WriteAsync(string key, long value, TimeSpan timeout, CancellationToken cancellationToken)

@@ -59,23 +59,32 @@ public sealed partial class CapPaperDocument
         var prose = text.Remove(block.Index, block.Length);
         var references = prose.IndexOf("\n## References", StringComparison.Ordinal);
         if (references >= 0) prose = prose[..references];
-        var citations = new List<FigureCitation>();
-        #region Exercise 4.1-3: collect the citations `name` [goal-id] and reject a goal the figures block does not list
-        foreach (Match m in Citation().Matches(text))
-        {
-            var line = LineOf(text, m.Index);
-            var id = m.Groups["id"].Value;
-            if (!goals.Contains(id))
-                throw new PaperFormatException(path, line, $"cites a figure of goal {id}, which the figures block does not list ({string.Join(" ", goals)})");
-            citations.Add(new FigureCitation(id, Whitespace().Replace(m.Groups["name"].Value, " ").Trim(), line));
-        }
-        #endregion
+        var citations = CollectCitations(path, text, goals);
         // A goal reference that is not part of a `name` [id] citation is a citation written wrongly.
         var cited = Citation().Matches(text).Select(m => m.Index + m.Length).ToHashSet();
         foreach (Match r in GoalReference().Matches(text))
             if (!cited.Contains(r.Index + r.Length))
                 throw new PaperFormatException(path, LineOf(text, r.Index), $"[{r.Groups["id"].Value}] does not follow a figure name in backticks (`figure name` [{r.Groups["id"].Value}])");
         return new CapPaperDocument(path, Word().Matches(prose).Count, goals, citations);
+    }
+
+    /// <summary>Every citation <c>`figure name` [goal-id]</c> of the text, in order, with its line; the name may wrap onto the next
+    /// line and is read with its whitespace collapsed. A citation of a goal the figures block does not list is a
+    /// <see cref="PaperFormatException"/> naming the file and line.</summary>
+    internal static List<FigureCitation> CollectCitations(string path, string text, IReadOnlyCollection<string> blockGoals)
+    {
+        #region Exercise 4.1-3a: collect the citations `name` [goal-id] and reject a goal the figures block does not list (tests: CapPaperTests)
+        var citations = new List<FigureCitation>();
+        foreach (Match m in Citation().Matches(text))
+        {
+            var line = LineOf(text, m.Index);
+            var id = m.Groups["id"].Value;
+            if (!blockGoals.Contains(id))
+                throw new PaperFormatException(path, line, $"cites a figure of goal {id}, which the figures block does not list ({string.Join(" ", blockGoals)})");
+            citations.Add(new FigureCitation(id, Whitespace().Replace(m.Groups["name"].Value, " ").Trim(), line));
+        }
+        return citations;
+        #endregion
     }
 
     private static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;

@@ -16,33 +16,36 @@ public sealed class CapPaperExperiment : IExperiment
     public const int MinWords = 1600;
     public const int MaxWords = 2600;
 
+    private readonly string? _paperPath;
+    private readonly bool _repositoryReports = true;
+
+    /// <summary>The experiment on labs/4.1/CAP.md (what the runner creates).</summary>
+    public CapPaperExperiment()
+    {
+    }
+
+    /// <summary>The experiment on another paper (the tests' planted ones).</summary>
+    /// <param name="paperPath">The paper.</param>
+    /// <param name="repositoryReports">Whether findings missing from this run may come from the repository's reports/.</param>
+    public CapPaperExperiment(string paperPath, bool repositoryReports = true)
+    {
+        _paperPath = paperPath;
+        _repositoryReports = repositoryReports;
+    }
+
     public string GoalId => "4.1-3";
     public string Title => "The CAP paper, checked against the measured figures";
 
     public Task<Finding> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var finding = new FindingBuilder(GoalId, Title);
-        var paper = CapPaperDocument.Load();
+        var paper = CapPaperDocument.Load(_paperPath);
         finding.Figure(F.Words, paper.Words, "words", key: true, target: $"{MinWords}–{MaxWords}");
         finding.Figure(F.Citations, paper.Citations.Count, "");
         finding.Figure(F.GoalsCited, paper.BlockGoals.Count, "");
 
-        var findings = new Dictionary<string, Finding?>(StringComparer.Ordinal);
-        var rows = new List<object?[]>();
-        int resolved = 0, missing = 0, notKey = 0;
-        #region Exercise 4.1-3: resolve every cited figure in the findings of the goal it belongs to
-        foreach (var id in paper.BlockGoals) findings[id] = FindFinding(context, id);
-        foreach (var c in paper.Citations)
-        {
-            var f = findings[c.GoalId];
-            var figure = f?.FigureNamed(c.FigureName);
-            if (figure is not null) resolved++;
-            else if (f is not null) missing++;
-            // The generated table shows key figures only: a cited figure must be one, or the reader cannot find its value.
-            if (figure is { IsKey: false }) notKey++;
-            rows.Add([c.GoalId, c.FigureName, figure?.Formatted ?? (f is null ? "not measured yet" : "NOT PRODUCED"), c.Line]);
-        }
-        #endregion
+        var findings = paper.BlockGoals.ToDictionary(id => id, id => FindFinding(context, id, _repositoryReports), StringComparer.Ordinal);
+        var (rows, resolved, missing, notKey) = ResolveCitations(paper.Citations, findings);
         finding.Figure(F.Resolved, resolved, $"of {paper.Citations.Count}", key: true, target: $"= {paper.Citations.Count}");
         finding.Table(FindingTable.Of("Figures the paper cites", ["goal", "figure", "measured value", "CAP.md line"], rows));
         foreach (var id in findings.Where(kv => kv.Value is null).Select(kv => kv.Key))
@@ -57,12 +60,36 @@ public sealed class CapPaperExperiment : IExperiment
             $"CAP.md has {paper.Words} words and cites {paper.Citations.Count} figures of {paper.BlockGoals.Count} goals; {resolved} found in the measured results, {missing} missing."));
     }
 
+    /// <summary>
+    /// Looks up every citation in the finding of its goal (null: that goal not measured yet). Returns one table row per
+    /// citation (goal, figure, the measured value or why there is none, line) and the counts: found, missing from a
+    /// measured finding, and found but not key (the generated table shows key figures only, so the reader could not find it).
+    /// </summary>
+    internal static (List<object?[]> Rows, int Resolved, int Missing, int NotKey) ResolveCitations(IReadOnlyList<FigureCitation> citations,
+        IReadOnlyDictionary<string, Finding?> findings)
+    {
+        #region Exercise 4.1-3b: resolve every cited figure in the finding of the goal it belongs to (tests: CapPaperTests, CapPaperEvidenceTests)
+        var rows = new List<object?[]>();
+        int resolved = 0, missing = 0, notKey = 0;
+        foreach (var c in citations)
+        {
+            var f = findings[c.GoalId];
+            var figure = f?.FigureNamed(c.FigureName);
+            if (figure is not null) resolved++;
+            else if (f is not null) missing++;
+            if (figure is { IsKey: false }) notKey++;
+            rows.Add([c.GoalId, c.FigureName, figure?.Formatted ?? (f is null ? "not measured yet" : "NOT PRODUCED"), c.Line]);
+        }
+        return (rows, resolved, missing, notKey);
+        #endregion
+    }
+
     /// <summary>This run's finding of a goal (a sibling folder of this experiment's output), else the repository's reports/.</summary>
-    private static Finding? FindFinding(ExperimentContext context, string goalId)
+    private static Finding? FindFinding(ExperimentContext context, string goalId, bool repositoryReports)
     {
         var candidates = new List<string>();
         if (context.OutputDirectory.Parent is { } reports) candidates.Add(Path.Combine(reports.FullName, goalId, FindingReport.JsonFileName));
-        candidates.Add(Path.Combine(StatelessMind.Harness.RepositoryLayout.Locate().ReportsDirectory, goalId, FindingReport.JsonFileName));
+        if (repositoryReports) candidates.Add(Path.Combine(StatelessMind.Harness.RepositoryLayout.Locate().ReportsDirectory, goalId, FindingReport.JsonFileName));
         foreach (var file in candidates.Where(File.Exists))
         {
             try

@@ -29,5 +29,14 @@ public sealed record DynamoOptions
     public double SlowChance { get; init; } = 0.1;
     public long SlowDelayMax { get; init; } = 30_000;
 
+    /// <summary>How replicas order versions: last writer wins, or vector clocks with siblings.</summary>
+    public VersioningMode Versioning { get; init; } = VersioningMode.LastWriterWins;
+
+    /// <summary>Each node's clock offset in µs (missing nodes: 0); a coordinator stamps writes with its own clock.</summary>
+    public IReadOnlyList<long> ClockSkew { get; init; } = [];
+
+    /// <summary>A planted mistake, for the tests that show the store's checks catch it.</summary>
+    public LeaderlessBug Bug { get; init; }
+
     public string Label => $"N={N} R={R} W={W}";
 }

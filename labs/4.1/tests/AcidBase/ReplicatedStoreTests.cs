@@ -33,6 +33,17 @@ public sealed class ReplicatedStoreTests(ITestOutputHelper output)
 
     [Fact]
     [Goal("4.1-2")]
+    public async Task A_planted_PostgreSQL_primary_that_acknowledges_before_its_standby_is_caught_losing_acknowledged_writes()
+    {
+        await using var store = await PostgresSyncStore.StartAsync(LinkDelay, bug: AcidStoreBug.AcknowledgeBeforeStandby);
+        var o = await ReplicationWorkload.RunAsync(store, Workload);
+        Print(o);
+        Assert.True(o.PartitionAcked > 0, "acknowledging without the standby keeps the primary writable under partition");
+        Assert.Equal(o.PartitionAcked, o.AckedLost); // and the same checks that pass for the synchronous store catch the loss
+    }
+
+    [Fact]
+    [Goal("4.1-2")]
     public async Task Redis_with_an_asynchronous_replica_serves_stale_reads_and_loses_acknowledged_writes_at_failover()
     {
         await using var store = await RedisAsyncStore.StartAsync(LinkDelay, useWait: false);
