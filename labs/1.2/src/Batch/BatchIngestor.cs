@@ -114,7 +114,7 @@ public sealed class BatchIngestor(string connectionString, int chunkRows = 50_00
     /// </summary>
     private static async Task<StagingMove> MoveStagingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        #region Exercise 1.2-1b: move staging into sales_events and quarantine idempotently (a re-run inserts nothing) and count what was new (tests: BatchIngestionTests)
+        #region Exercise 1.2-1b: move staging into sales_events and quarantine idempotently, so that a re-run inserts nothing, and count what was new (tests: BatchIngestionTests.Every*, BatchIngestionTests.Each*, BatchIngestionTests.Running*, BatchIngestionTests.A_crash*)
         var inserted = await Execute(connection, "INSERT INTO sales_events SELECT * FROM staging_sales ON CONFLICT (event_id) DO NOTHING", cancellationToken);
         var quarantined = await Execute(connection, "INSERT INTO quarantine SELECT * FROM staging_quarantine ON CONFLICT (source_file, line_number) DO NOTHING", cancellationToken);
         return new StagingMove(inserted, quarantined);

@@ -75,7 +75,7 @@ public sealed class SalesFrameCleaner
     /// </summary>
     private PrimitiveDataFrameColumn<bool> Judge(TypedColumns c, List<RejectedRow> rejected)
     {
-        #region Exercise 1.2-1a: express each check as a boolean column, give each row its first failing reason, reject later repeats of an event id (tests: SalesFrameCleanerTests)
+        #region Exercise 1.2-1a: express each check as a boolean column, give each row its first failing reason, reject later repeats of an event id (tests: SalesFrameCleanerTests, BatchIngestionTests.Every*, BatchIngestionTests.Each*)
         var raw = c.Raw;
         var checks = new List<(PrimitiveDataFrameColumn<bool> Fails, RejectKind Kind, Func<int, string> Reason)>();
         for (var column = 0; column < raw.Length; column++)

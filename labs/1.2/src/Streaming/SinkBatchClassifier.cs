@@ -19,7 +19,7 @@ public static class SinkBatchClassifier
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(storedNextOffsets);
         ArgumentNullException.ThrowIfNull(alreadyApplied);
-        #region Exercise 1.2-1e: skip what the stored offsets say is applied; dead-letter undecodable, invalid and duplicate events; compute the next offsets (tests: SinkBatchClassifierTests)
+        #region Exercise 1.2-1e: skip what the stored offsets say is applied; dead-letter undecodable, invalid and duplicate events; compute the next offsets (tests: SinkBatchClassifierTests, StreamingIngestionTests.A_*)
         var next = new Dictionary<int, long>();
         var decoded = new List<(SinkMessage Source, Protos.SaleEvent? Event, DeadLetterKind Kind, string? Error)>();
         long skipped = 0;

@@ -16,7 +16,7 @@ public static class SinkOffsetStore
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(partitions);
-        #region Exercise 1.2-1c: on assignment, position every partition at the offset stored in PostgreSQL, or at the beginning (tests: SinkOffsetStoreTests, StreamingIngestionTests)
+        #region Exercise 1.2-1c: on assignment, position every partition at the offset stored in PostgreSQL, or at the beginning (tests: SinkOffsetStoreTests.Assigned*, StreamingIngestionTests.A_*)
         using var cmd = new NpgsqlCommand(
             "SELECT kafka_partition, next_offset FROM sink_offsets WHERE consumer_group = $1 AND topic = $2 AND kafka_partition = ANY($3)", connection);
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = group });
@@ -38,7 +38,7 @@ public static class SinkOffsetStore
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(partitions);
-        #region Exercise 1.2-1d: lock each partition's offset row in the batch's transaction (creating it at 0) and read the next offset to apply (tests: SinkOffsetStoreTests)
+        #region Exercise 1.2-1d: lock each partition's offset row in the batch's transaction, creating it at 0, and read the next offset to apply (tests: SinkOffsetStoreTests.Locking*, SinkOffsetStoreTests.A_second_transaction*, StreamingIngestionTests.A_*)
         using var cmd = new NpgsqlCommand("""
             INSERT INTO sink_offsets (consumer_group, topic, kafka_partition, next_offset)
             SELECT @group, @topic, p, 0 FROM unnest(@partitions) AS p

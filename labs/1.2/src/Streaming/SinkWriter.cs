@@ -33,7 +33,7 @@ public static class SinkWriter
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(publish);
-        #region Exercise 1.2-1f: in the batch's transaction write the rows (binary COPY), the running totals, the dead letters and the advanced offsets (tests: SinkWriterTests, StreamingIngestionTests)
+        #region Exercise 1.2-1f: in the batch's transaction write the rows (binary COPY), the running totals, the dead letters and the advanced offsets (tests: SinkWriterTests, SinkOffsetStoreTests.A_second_transaction*, StreamingIngestionTests.A_*)
         if (plan.Apply.Count > 0)
         {
             using (var copy = connection.BeginBinaryImport(
