@@ -104,7 +104,7 @@ public static class AvroCompatibility
 
     private static void CheckRecord(RecordSchema reader, RecordSchema writer, string path, List<Incompatibility> found, HashSet<(Schema, Schema)> visiting)
     {
-        #region Exercise 1.1.5-1a: match the records' names, then each reader field to a writer field by name or alias; a field the writer lacks needs a default (tests: AvroCompatibilityTests.Record*, SchemaEvolutionTests, SchemaRegistryTests)
+        #region Exercise 1.1.5-1a: match the records' names, then each reader field to a writer field by name or alias; a field the writer lacks needs a default (tests: AvroCompatibilityTests.Record*, SchemaEvolutionTests.Each_step*, SchemaEvolutionTests.Container*, SchemaRegistryTests.A_*, SchemaRegistryTests.Forward*)
         if (!CheckName(reader, writer, path, found)) return;
         foreach (var readerField in reader.Fields)
         {
