@@ -122,7 +122,7 @@ public sealed class StreamingIngestionTests(PostgresFixture postgres, KafkaFixtu
         var kafkaCommitted = KafkaGroupOffsets.Committed(kafka.Cluster.BootstrapServers, "sales-sink-" + topic, topic, _log).Values.Sum();
         Assert.Equal(first.Statistics.Applied, committed);
         Assert.Equal(committed, stored);
-        Assert.InRange(kafkaCommitted, 1, stored - 1);
+        Assert.True(kafkaCommitted < stored, $"Kafka committed {kafkaCommitted}, PostgreSQL stored {stored}");
 
         var second = new KafkaPostgresSink(Options(db, topic, "second"));
         await RunUntilAsync(second, db, produced.Count);
