@@ -58,7 +58,7 @@ if [ "${PG_BACKUP_PLANTED_BUG:-}" = write-in-place ]; then
   exit 0
 fi
 
-# EXERCISE 1.4-1e: dump to a temporary file within the time limit, verify it, then rename it into place (tests: ManagementScriptTests.A_restored*, ManagementScriptTests.A_backup*, ManagementExperimentTests)
+# EXERCISE 1.4-1e: dump to a temporary file within the time limit, verify it, then rename it into place (tests: ManagementScriptTests.A_restored*, ManagementScriptTests.A_backup*, ManagementExperimentTests.The_experiment*)
 partial=$(mktemp -- "$file.XXXXXX.partial")
 trap 'rm -f -- "$partial"' EXIT
 rc=0

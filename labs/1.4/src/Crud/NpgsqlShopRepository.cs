@@ -208,7 +208,7 @@ public sealed class NpgsqlShopRepository : IShopRepository
         ShopInput.Lines(lines);
         if (_bug == RepositoryBug.NoTransaction) return await PlaceOrderStatementByStatementAsync(customerId, lines, cancellationToken);
         await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken);
-        #region Exercise 1.4-3c: the order, its lines and the stock decrements in one transaction, all or nothing, in two round trips (tests: NpgsqlShopRepositoryTests.Placing*, NpgsqlShopRepositoryTests.An_order*, NpgsqlShopRepositoryTests.Deleting_an*, CrudExperimentTests)
+        #region Exercise 1.4-3c: the order, its lines and the stock decrements in one transaction, all or nothing, in two round trips (tests: NpgsqlShopRepositoryTests.Placing*, NpgsqlShopRepositoryTests.An_order*, NpgsqlShopRepositoryTests.Deleting_an*, CrudExperimentTests.The_same*)
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(conn, tx);
         var current = 0; // the line whose statement runs; a failure surfaces while reading its result

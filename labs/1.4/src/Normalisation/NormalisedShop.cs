@@ -87,7 +87,7 @@ public sealed class NormalisedShop(NpgsqlDataSource dataSource, ShopFormBug bug 
     public async Task<int> CountContradictionsAsync(CancellationToken cancellationToken = default)
     {
         if (bug == ShopFormBug.CustomerNameOnOrder) return await CountContradictionsWithNamesOnOrdersAsync(cancellationToken);
-        #region Exercise 1.4-2d: the same count over the join that rebuilds the wide rows from the normalised tables (tests: AnomalyTests.Update*, NormalisationExperimentTests)
+        #region Exercise 1.4-2d: the same count over the join that rebuilds the wide rows from the normalised tables (tests: AnomalyTests.Update*, NormalisationExperimentTests.The_experiment*)
         await using var cmd = dataSource.CreateCommand("""
             SELECT count(*)::int FROM (
                 SELECT c.email
