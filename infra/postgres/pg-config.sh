@@ -66,7 +66,7 @@ if [ "$action" = get ]; then
   exit 0
 fi
 
-# EXERCISE 1.4-1: persist the change, reload, and wait until new sessions run with the reloaded configuration
+# EXERCISE 1.4-1c: persist the change, reload, and wait until new sessions run with the reloaded configuration (tests: ManagementScriptTests.A_reloadable*, ManagementScriptTests.A_setting*, ManagementExperimentTests)
 if [ "$action" = set ]; then
   change='ALTER SYSTEM SET :"name" TO :'"'value'"
 else

@@ -53,7 +53,7 @@ fi
 [ "$role" != "$owner" ] || usage_error "ROLE and OWNER must differ: the application must not own its tables"
 connection_defaults
 
-# EXERCISE 1.4-1: roles and database with least privilege; \gexec runs CREATE only when the object is missing
+# EXERCISE 1.4-1b: roles and database with least privilege, where \gexec runs CREATE only when the object is missing (tests: ManagementScriptTests, ManagementExperimentTests)
 run_psql -d postgres -v db="$database" -v owner="$owner" -v role="$role" -v limit="$limit" <<'SQL' ||
 SET client_min_messages = warning;
 \getenv app_password APP_PASSWORD

@@ -40,7 +40,7 @@ unhealthy() {
   exit 1
 }
 
-# EXERCISE 1.4-1: probe with pg_isready, then prove the server answers a real query in time
+# EXERCISE 1.4-1d: probe with pg_isready, then prove the server answers a real query in time (tests: ClusterLifecycleTests.Init_start*, ManagementScriptTests.The_health*, ManagementExperimentTests)
 rc=0
 "$pg_isready" -q -t "$timeout" -d "$database" || rc=$?
 case $rc in

@@ -57,7 +57,7 @@ if [ -d "$datadir" ] && [ -n "$(ls -A -- "$datadir")" ]; then
 fi
 initdb=$(pg_tool initdb)
 
-# EXERCISE 1.4-1: create the data directory for the server's OS user and run initdb as that user
+# EXERCISE 1.4-1a: create the data directory for the server's OS user and run initdb as that user (tests: ClusterLifecycleTests, ManagementScriptTests, ManagementExperimentTests)
 mkdir -p -- "$datadir"
 if is_root; then
   chown "$PG_SERVER_USER:" "$datadir"

@@ -23,6 +23,19 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(64, finding.Figures.Single(f => f.Name == "checker agrees with Apache.Avro").Value);
         Assert.Equal(40, finding.Figures.Single(f => f.Name == "readable reader/writer pairs").Value);
+        Assert.EndsWith("checks held.", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Goal("1.1.5-1")]
+    public async Task With_a_checker_that_ignores_defaults_the_experiment_fails_and_its_summary_says_which_checks()
+    {
+        var finding = await RunAsync(new SchemaEvolutionExperiment(Evolution.CheckerBug.IgnoreDefaults));
+
+        Assert.Equal(Verdict.Fail, finding.Verdict);
+        Assert.Contains("checks failed: the checker's prediction matches what Apache.Avro did for every reader/writer pair", finding.Summary, StringComparison.Ordinal);
+        Assert.True(finding.Figures.Single(f => f.Name == "checker agrees with Apache.Avro").Value < 64);
+        Assert.DoesNotContain("All ", finding.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

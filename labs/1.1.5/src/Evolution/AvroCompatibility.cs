@@ -13,19 +13,36 @@ namespace StatelessMind.Labs.Encoding.Evolution;
 public static class AvroCompatibility
 {
     /// <summary>Every incompatibility between a reader and a writer schema; empty when the reader can read all the writer's data.</summary>
-    public static IReadOnlyList<Incompatibility> Check(Schema reader, Schema writer)
+    /// <param name="reader">The schema the data is read with.</param>
+    /// <param name="writer">The schema the data was written with.</param>
+    /// <param name="bug">A deliberate mistake to check with (tests only).</param>
+    public static IReadOnlyList<Incompatibility> Check(Schema reader, Schema writer, CheckerBug bug = CheckerBug.None)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
         var found = new List<Incompatibility>();
         CheckPair(reader, writer, RootPath(reader), found, new HashSet<(Schema, Schema)>(PairComparer.Instance));
+        // The planted bugs: a checker that forgets one rule reports nothing for it.
+        found.RemoveAll(i => bug switch
+        {
+            CheckerBug.IgnoreDefaults => i.Kind == IncompatibilityKind.MissingDefault,
+            CheckerBug.IgnoreDecimalPrecisionAndScale => i.Kind == IncompatibilityKind.DecimalMismatch,
+            _ => false,
+        });
         return found;
     }
 
-    public static bool CanRead(Schema reader, Schema writer) => Check(reader, writer).Count == 0;
+    public static bool CanRead(Schema reader, Schema writer, CheckerBug bug = CheckerBug.None) => Check(reader, writer, bug).Count == 0;
 
     private static void CheckPair(Schema reader, Schema writer, string path, List<Incompatibility> found, HashSet<(Schema, Schema)> visiting)
     {
+        // "Two schemas that are decimal logical types match if their scales and precisions match" (the specification).
+        if (DecimalOf(reader) is { } readerDecimal && DecimalOf(writer) is { } writerDecimal && readerDecimal != writerDecimal)
+        {
+            found.Add(new Incompatibility(path, IncompatibilityKind.DecimalMismatch,
+                $"the reader's decimal({readerDecimal.Precision},{readerDecimal.Scale}) cannot read the writer's decimal({writerDecimal.Precision},{writerDecimal.Scale}): precision and scale must match"));
+            return;
+        }
         reader = Unwrap(reader);
         writer = Unwrap(writer);
         // A recursive type (a record that contains itself) is compatible with itself on the second visit
@@ -36,7 +53,7 @@ public static class AvroCompatibility
             if (reader is UnionSchema readerUnion)
             {
                 var writerBranches = writer is UnionSchema wu ? wu.Schemas : [writer];
-                foreach (var branch in writerBranches) CheckBranchAgainstUnion(readerUnion, Unwrap(branch), path, found, visiting);
+                foreach (var branch in writerBranches) CheckBranchAgainstUnion(readerUnion, branch, path, found, visiting);
                 return;
             }
             if (writer is UnionSchema writerUnion)
@@ -87,8 +104,8 @@ public static class AvroCompatibility
 
     private static void CheckRecord(RecordSchema reader, RecordSchema writer, string path, List<Incompatibility> found, HashSet<(Schema, Schema)> visiting)
     {
+        #region Exercise 1.1.5-1a: match the records' names, then each reader field to a writer field by name or alias; a field the writer lacks needs a default (tests: AvroCompatibilityTests.Record*, SchemaEvolutionTests.Each_step*, SchemaEvolutionTests.Container*, SchemaRegistryTests.A_*, SchemaRegistryTests.Forward*)
         if (!CheckName(reader, writer, path, found)) return;
-        #region Exercise 1.1.5-1: match each reader field to a writer field by name or alias; a field the writer lacks needs a default
         foreach (var readerField in reader.Fields)
         {
             var fieldPath = $"{path}.{readerField.Name}";
@@ -110,8 +127,8 @@ public static class AvroCompatibility
 
     private static void CheckEnum(EnumSchema reader, EnumSchema writer, string path, List<Incompatibility> found)
     {
+        #region Exercise 1.1.5-1b: match the enums' names; a writer symbol the reader lacks is fine only when the reader's enum has a default (tests: AvroCompatibilityTests.Enum*, SchemaEvolutionTests.Apache_Avro_CanRead*, SchemaEvolutionTests.Each_step*)
         if (!CheckName(reader, writer, path, found)) return;
-        #region Exercise 1.1.5-1: a writer symbol the reader lacks is fine only when the reader's enum has a default
         var missing = writer.Symbols.Where(s => !reader.Contains(s)).ToList();
         if (missing.Count > 0 && reader.Default is null)
             found.Add(new Incompatibility(path, IncompatibilityKind.MissingEnumSymbols,
@@ -121,18 +138,19 @@ public static class AvroCompatibility
 
     private static void CheckBranchAgainstUnion(UnionSchema reader, Schema writerBranch, string path, List<Incompatibility> found, HashSet<(Schema, Schema)> visiting)
     {
-        var branchPath = $"{path}[{BranchName(writerBranch)}]";
-        // The specification picks the first reader branch that matches: same type (and name, for named
-        // types) first, then the first one reachable by a promotion.
-        var exact = reader.Schemas.Select(Unwrap).FirstOrDefault(r => r.Tag == writerBranch.Tag && (r is not NamedSchema || NamesMatch((NamedSchema)r, (NamedSchema)writerBranch)));
+        #region Exercise 1.1.5-1c: find the reader union's branch for one writer branch, the same type and name first, then a promotion; none is an incompatibility (tests: AvroCompatibilityTests.Union*, SchemaEvolutionTests.Each_step*)
+        var writerType = Unwrap(writerBranch);
+        var branchPath = $"{path}[{BranchName(writerType)}]";
+        var exact = reader.Schemas.FirstOrDefault(r => Unwrap(r).Tag == writerType.Tag && (Unwrap(r) is not NamedSchema rn || NamesMatch(rn, (NamedSchema)writerType)));
         if (exact is not null)
         {
             CheckPair(exact, writerBranch, branchPath, found, visiting);
             return;
         }
-        if (reader.Schemas.Any(r => IsPromotion(writerBranch.Tag, Unwrap(r).Tag))) return;
+        if (reader.Schemas.Any(r => IsPromotion(writerType.Tag, Unwrap(r).Tag))) return;
         found.Add(new Incompatibility(branchPath, IncompatibilityKind.MissingUnionBranch,
-            $"the writer may write a {TypeName(writerBranch)} here but the reader's union [{string.Join(", ", reader.Schemas.Select(BranchName))}] has no branch that reads it"));
+            $"the writer may write a {TypeName(writerType)} here but the reader's union [{string.Join(", ", reader.Schemas.Select(BranchName))}] has no branch that reads it"));
+        #endregion
     }
 
     private static Field? FindWriterField(RecordSchema writer, Field readerField)
@@ -166,7 +184,8 @@ public static class AvroCompatibility
             .ToList();
     }
 
-    private static bool IsPromotion(Schema.Type writer, Schema.Type reader) => (writer, reader) switch
+    /// <summary>The type promotions of the specification: a reader of type <paramref name="reader"/> reads a writer's <paramref name="writer"/>.</summary>
+    internal static bool IsPromotion(Schema.Type writer, Schema.Type reader) => (writer, reader) switch
     {
         (Schema.Type.Int, Schema.Type.Long or Schema.Type.Float or Schema.Type.Double) => true,
         (Schema.Type.Long, Schema.Type.Float or Schema.Type.Double) => true,
@@ -176,6 +195,15 @@ public static class AvroCompatibility
     };
 
     private static Schema Unwrap(Schema schema) => schema is LogicalSchema logical ? logical.BaseSchema : schema;
+
+    /// <summary>Precision and scale when <paramref name="schema"/> is a decimal (scale 0 when not stated), else null.</summary>
+    private static (int Precision, int Scale)? DecimalOf(Schema schema)
+    {
+        if (schema is not LogicalSchema { LogicalTypeName: "decimal" } logical) return null;
+        using var doc = JsonDocument.Parse(logical.ToString());
+        var root = doc.RootElement;
+        return (root.GetProperty("precision").GetInt32(), root.TryGetProperty("scale", out var scale) ? scale.GetInt32() : 0);
+    }
 
     private static string RootPath(Schema schema) => Unwrap(schema) is NamedSchema named ? named.Name : TypeName(schema);
 

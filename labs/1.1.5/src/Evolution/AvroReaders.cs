@@ -9,7 +9,7 @@ namespace StatelessMind.Labs.Encoding.Evolution;
 /// <summary>
 /// Writer/reader resolution with Apache.Avro: single datums (the writer's schema known out of band, as a
 /// registry id would give it) and object container files (the writer's schema is in the file header).
-/// Every reader applies the reader's aliases to the writer schema first (see <see cref="AliasResolution"/>).
+/// Every reader first adapts the writer schema to the reader's (aliases, string ↔ bytes; see <see cref="WriterSchemaResolution"/>).
 /// </summary>
 public static class AvroReaders
 {
@@ -25,7 +25,7 @@ public static class AvroReaders
     /// <summary>Decodes bytes written with <paramref name="writer"/> into a generic record shaped by <paramref name="reader"/>.</summary>
     public static GenericRecord DecodeGeneric(byte[] data, Schema writer, Schema reader)
     {
-        var datumReader = new GenericDatumReader<GenericRecord>(AliasResolution.ApplyReaderAliases(writer, reader), reader);
+        var datumReader = new GenericDatumReader<GenericRecord>(WriterSchemaResolution.Adapt(writer, reader), reader);
         using var input = new MemoryStream(data, writable: false);
         return datumReader.Read(null!, new BinaryDecoder(input));
     }
@@ -34,7 +34,7 @@ public static class AvroReaders
     public static T DecodeSpecific<T>(byte[] data, Schema writer) where T : ISpecificRecord, new()
     {
         var reader = new T().Schema;
-        var datumReader = new SpecificDatumReader<T>(AliasResolution.ApplyReaderAliases(writer, reader), reader);
+        var datumReader = new SpecificDatumReader<T>(WriterSchemaResolution.Adapt(writer, reader), reader);
         using var input = new MemoryStream(data, writable: false);
         return datumReader.Read(default!, new BinaryDecoder(input));
     }
@@ -51,11 +51,9 @@ public static class AvroReaders
     /// <summary>Reads every record of a container file with <paramref name="reader"/> as the reader schema (generic records).</summary>
     public static List<GenericRecord> ReadContainer(Stream input, Schema reader)
     {
-        #region Exercise 1.1.5-1: read a container file with the reader's schema (the writer's comes from the header)
         using var file = DataFileReader<GenericRecord>.OpenReader(input, reader,
-            (writer, readerSchema) => new GenericDatumReader<GenericRecord>(AliasResolution.ApplyReaderAliases(writer, readerSchema), readerSchema), leaveOpen: true);
+            (writer, readerSchema) => new GenericDatumReader<GenericRecord>(WriterSchemaResolution.Adapt(writer, readerSchema), readerSchema), leaveOpen: true);
         return [.. file.NextEntries];
-        #endregion
     }
 
     /// <summary>Reads every record of a container file into generated classes of type <typeparamref name="T"/>.</summary>
@@ -63,7 +61,7 @@ public static class AvroReaders
     {
         var reader = new T().Schema;
         using var file = DataFileReader<T>.OpenReader(input, reader,
-            (writer, readerSchema) => new SpecificDatumReader<T>(AliasResolution.ApplyReaderAliases(writer, readerSchema), readerSchema), leaveOpen: true);
+            (writer, readerSchema) => new SpecificDatumReader<T>(WriterSchemaResolution.Adapt(writer, readerSchema), readerSchema), leaveOpen: true);
         return [.. file.NextEntries];
     }
 

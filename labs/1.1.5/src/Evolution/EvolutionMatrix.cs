@@ -23,7 +23,11 @@ public sealed class EvolutionMatrix
 
     public MatrixCell this[int reader, int writer] => Cells.Single(c => c.ReaderVersion == reader && c.WriterVersion == writer);
 
-    public static EvolutionMatrix Build(IReadOnlyList<SchemaVersion> versions, DirectoryInfo directory, int recordsPerFile)
+    /// <param name="versions">The schema history.</param>
+    /// <param name="directory">Where the container files go.</param>
+    /// <param name="recordsPerFile">Records written with each version.</param>
+    /// <param name="bug">A deliberate mistake for the checker whose predictions are recorded (tests only).</param>
+    public static EvolutionMatrix Build(IReadOnlyList<SchemaVersion> versions, DirectoryInfo directory, int recordsPerFile, CheckerBug bug = CheckerBug.None)
     {
         ArgumentNullException.ThrowIfNull(versions);
         ArgumentNullException.ThrowIfNull(directory);
@@ -38,12 +42,12 @@ public sealed class EvolutionMatrix
         }
 
         var cells = new List<MatrixCell>();
-        #region Exercise 1.1.5-1: read every version's file with every version's schema; compare with the checker's prediction
+        // Every version's file read with every version's schema, beside the checker's prediction for the pair.
         foreach (var reader in versions)
         {
             foreach (var writer in versions)
             {
-                var predicted = AvroCompatibility.CanRead(reader.Schema, writer.Schema);
+                var predicted = AvroCompatibility.CanRead(reader.Schema, writer.Schema, bug);
                 using var input = File.OpenRead(files[writer.Version]);
                 try
                 {
@@ -56,7 +60,6 @@ public sealed class EvolutionMatrix
                 }
             }
         }
-        #endregion
         return new EvolutionMatrix(versions, cells, files);
     }
 

@@ -15,4 +15,6 @@ public enum IncompatibilityKind
     MissingUnionBranch,
     /// <summary>Two fixed types have different sizes.</summary>
     FixedSizeMismatch,
+    /// <summary>Two decimals differ in precision or scale (the specification requires both to match).</summary>
+    DecimalMismatch,
 }

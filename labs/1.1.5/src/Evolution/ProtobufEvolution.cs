@@ -57,7 +57,7 @@ public static class ProtobufEvolution
     public static (V1.Customer SeenByOldService, V2.Customer SeenDownstream) PassThroughOldService(V2.Customer original, string editedName)
     {
         ArgumentNullException.ThrowIfNull(original);
-        #region Exercise 1.1.5-1: let a v1 reader parse v2 bytes, change a known field, re-serialize; read the result as v2
+        #region Exercise 1.1.5-1f: let a v1 reader parse v2 bytes, change a known field, re-serialize, and read the result as v2 (tests: ProtobufContrastTests.An_old_service*)
         var old = V1.Customer.Parser.ParseFrom(original.ToByteArray());
         old.Name = editedName;
         var downstream = V2.Customer.Parser.ParseFrom(old.ToByteArray());

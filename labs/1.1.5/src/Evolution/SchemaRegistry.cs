@@ -22,7 +22,7 @@ public sealed class SchemaRegistry(string subject, CompatibilityMode mode)
         var violations = new List<CompatibilityViolation>();
         if (_versions.Count == 0 || Mode == CompatibilityMode.None) return violations;
 
-        #region Exercise 1.1.5-1: pick the versions to test against and the directions the mode requires
+        #region Exercise 1.1.5-1d: pick the versions to test against and the directions the mode requires, and collect every violation (tests: SchemaRegistryTests.A_*, SchemaRegistryTests.Forward*)
         var transitive = Mode is CompatibilityMode.BackwardTransitive or CompatibilityMode.ForwardTransitive or CompatibilityMode.FullTransitive;
         var backward = Mode is CompatibilityMode.Backward or CompatibilityMode.BackwardTransitive or CompatibilityMode.Full or CompatibilityMode.FullTransitive;
         var forward = Mode is CompatibilityMode.Forward or CompatibilityMode.ForwardTransitive or CompatibilityMode.Full or CompatibilityMode.FullTransitive;

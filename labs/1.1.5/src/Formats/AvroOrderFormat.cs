@@ -26,7 +26,7 @@ public sealed class AvroOrderFormat : IOrderFormat<Av.Order>
     public Av.Order ToNative(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        #region Exercise 1.1.5-2: map the domain order to the Avro specific record (optional fields are unions with null)
+        #region Exercise 1.1.5-2c: map the domain order to the Avro specific record, optional fields as unions with null (tests: FormatRoundTripTests.Avro*, FormatRoundTripTests.An_avro*)
         var c = order.Customer;
         return new Av.Order
         {

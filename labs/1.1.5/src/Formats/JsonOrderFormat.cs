@@ -16,7 +16,7 @@ public sealed class JsonOrderFormat : IOrderFormat<Order>
 
     public void Encode(Order value, IBufferWriter<byte> output)
     {
-        #region Exercise 1.1.5-2: write one order as UTF-8 JSON through the generated type info
+        #region Exercise 1.1.5-2a: write one order as UTF-8 JSON through the source-generated type info, reusing one writer (tests: FormatRoundTripTests.Json*)
         _writer.Reset(output);
         JsonSerializer.Serialize(_writer, value, OrderJsonContext.Default.Order);
         _writer.Flush();

@@ -12,7 +12,7 @@ public sealed class ProtobufOrderFormat : IOrderFormat<Proto.Order>
     public Proto.Order ToNative(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        #region Exercise 1.1.5-2: map the domain order to the generated message (optional fields use presence)
+        #region Exercise 1.1.5-2b: map the domain order to the generated message, optional fields through presence (tests: FormatRoundTripTests.Protobuf*)
         var customer = new Proto.OrderCustomer { Id = order.Customer.Id, Name = order.Customer.Name, Email = order.Customer.Email };
         if (order.Customer.ShippingAddress is { } a)
             customer.ShippingAddress = new Proto.Address { Street = a.Street, City = a.City, PostalCode = a.PostalCode, Country = a.Country };

@@ -14,6 +14,12 @@ namespace StatelessMind.Labs.Lifecycle.Batch;
 /// </summary>
 public sealed class BatchIngestor(string connectionString, int chunkRows = 50_000)
 {
+    /// <summary>Called at each <see cref="BatchLoadStage"/>; a test kills the session or throws to simulate a crash.</summary>
+    public Func<BatchLoadPoint, CancellationToken, Task>? FaultInjector { get; init; }
+
+    /// <summary>A deliberate mistake to build the loader with (tests only); <see cref="BatchBug.None"/> is the design.</summary>
+    public BatchBug Bug { get; init; } = BatchBug.None;
+
     public async Task<BatchIngestReport> IngestAsync(string csvPath, CancellationToken cancellationToken = default)
     {
         var total = Stopwatch.StartNew();
@@ -23,76 +29,106 @@ public sealed class BatchIngestor(string connectionString, int chunkRows = 50_00
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await SalesTables.EnsureAsync(connection, cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await Execute(connection, """
+        var tx = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await CreateStagingAsync(connection, cancellationToken);
+            var cleaner = new SalesFrameCleaner();
+            long input = 0, accepted = 0, rejected = 0, inserted = 0, quarantined = 0;
+            var byKind = Enum.GetValues<RejectKind>().ToDictionary(k => k, _ => 0L);
+            var cleaning = TimeSpan.Zero;
+            var copying = TimeSpan.Zero;
+            var chunkNumber = 0;
+
+            using (var reader = new StreamReader(csvPath, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 20))
+            {
+                var header = await reader.ReadLineAsync(cancellationToken);
+                if (header is null) throw new CsvFormatException(source, 1, "the file is empty; expected the header " + SalesCsv.Header);
+                if (header.Trim() != SalesCsv.Header) throw new CsvFormatException(source, 1, $"expected the header '{SalesCsv.Header}', found '{header}'");
+                long lineNumber = 1;
+                while (true)
+                {
+                    var numbers = new List<long>(chunkRows);
+                    var lines = new List<string>(chunkRows);
+                    while (lines.Count < chunkRows && await reader.ReadLineAsync(cancellationToken) is { } line)
+                    {
+                        numbers.Add(++lineNumber);
+                        lines.Add(line);
+                    }
+                    if (lines.Count == 0) break;
+
+                    var t = Stopwatch.StartNew();
+                    var chunk = cleaner.Clean(new RawChunk(numbers, lines));
+                    cleaning += t.Elapsed;
+                    t.Restart();
+                    await CopyAcceptedAsync(connection, "staging_sales", chunk.Accepted, source, cancellationToken);
+                    await CopyRejectedAsync(connection, chunk.Rejected, source, cancellationToken);
+                    copying += t.Elapsed;
+
+                    input += chunk.InputRows;
+                    accepted += chunk.Accepted.Rows.Count;
+                    rejected += chunk.Rejected.Count;
+                    foreach (var r in chunk.Rejected) byKind[r.Kind]++;
+                    chunkNumber++;
+                    await InjectAsync(BatchLoadStage.ChunkStaged, chunkNumber, connection, cancellationToken);
+                    if (Bug == BatchBug.CommitEachChunk)
+                    {
+                        var early = await MoveStagingAsync(connection, cancellationToken);
+                        (inserted, quarantined) = (inserted + early.Inserted, quarantined + early.Quarantined);
+                        await tx.CommitAsync(cancellationToken);
+                        await tx.DisposeAsync();
+                        tx = await connection.BeginTransactionAsync(cancellationToken);
+                        await CreateStagingAsync(connection, cancellationToken);
+                    }
+                }
+            }
+            if (accepted + rejected != input)
+                throw new InvalidOperationException($"{source}: {input} rows read but {accepted} accepted + {rejected} rejected; refusing to commit.");
+
+            var t2 = Stopwatch.StartNew();
+            var moved = await MoveStagingAsync(connection, cancellationToken);
+            (inserted, quarantined) = (inserted + moved.Inserted, quarantined + moved.Quarantined);
+            await using (var ledger = new NpgsqlCommand("""
+                INSERT INTO ingest_runs (source_file, file_sha256, input_rows, accepted, rejected, inserted, started_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                """, connection))
+            {
+                foreach (var value in new object[] { source, sha, input, accepted, rejected, inserted, started })
+                    ledger.Parameters.Add(new NpgsqlParameter { Value = value });
+                await ledger.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await InjectAsync(BatchLoadStage.MovedNotCommitted, chunkNumber, connection, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            copying += t2.Elapsed;
+            return new BatchIngestReport(source, input, accepted, rejected, inserted, quarantined, byKind, total.Elapsed, cleaning, copying);
+        }
+        finally
+        {
+            await tx.DisposeAsync(); // not committed: rolled back, staging dropped with it
+        }
+    }
+
+    /// <summary>
+    /// Moves the staged rows into the target tables, inside the load's transaction: rows already present (the same
+    /// event id; the same file and line in the quarantine) are left alone, so a re-run of a file inserts nothing.
+    /// </summary>
+    private static async Task<StagingMove> MoveStagingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        #region Exercise 1.2-1b: move staging into sales_events and quarantine idempotently, so that a re-run inserts nothing, and count what was new (tests: BatchIngestionTests.Every*, BatchIngestionTests.Each*, BatchIngestionTests.Running*, BatchIngestionTests.A_crash*)
+        var inserted = await Execute(connection, "INSERT INTO sales_events SELECT * FROM staging_sales ON CONFLICT (event_id) DO NOTHING", cancellationToken);
+        var quarantined = await Execute(connection, "INSERT INTO quarantine SELECT * FROM staging_quarantine ON CONFLICT (source_file, line_number) DO NOTHING", cancellationToken);
+        return new StagingMove(inserted, quarantined);
+        #endregion
+    }
+
+    private static Task<int> CreateStagingAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        Execute(connection, """
             CREATE TEMP TABLE staging_sales (LIKE sales_events INCLUDING DEFAULTS) ON COMMIT DROP;
             CREATE TEMP TABLE staging_quarantine (LIKE quarantine INCLUDING DEFAULTS) ON COMMIT DROP;
             """, cancellationToken);
 
-        var cleaner = new SalesFrameCleaner();
-        long input = 0, accepted = 0, rejected = 0;
-        var byKind = Enum.GetValues<RejectKind>().ToDictionary(k => k, _ => 0L);
-        var cleaning = TimeSpan.Zero;
-        var copying = TimeSpan.Zero;
-
-        using (var reader = new StreamReader(csvPath, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 20))
-        {
-            var header = await reader.ReadLineAsync(cancellationToken);
-            if (header is null) throw new CsvFormatException(source, 1, "the file is empty; expected the header " + SalesCsv.Header);
-            if (header.Trim() != SalesCsv.Header) throw new CsvFormatException(source, 1, $"expected the header '{SalesCsv.Header}', found '{header}'");
-            long lineNumber = 1;
-            while (true)
-            {
-                var numbers = new List<long>(chunkRows);
-                var lines = new List<string>(chunkRows);
-                while (lines.Count < chunkRows && await reader.ReadLineAsync(cancellationToken) is { } line)
-                {
-                    numbers.Add(++lineNumber);
-                    lines.Add(line);
-                }
-                if (lines.Count == 0) break;
-
-                var t = Stopwatch.StartNew();
-                var chunk = cleaner.Clean(new RawChunk(numbers, lines));
-                cleaning += t.Elapsed;
-                t.Restart();
-                await CopyAcceptedAsync(connection, "staging_sales", chunk.Accepted, source, cancellationToken);
-                await CopyRejectedAsync(connection, chunk.Rejected, source, cancellationToken);
-                copying += t.Elapsed;
-
-                input += chunk.InputRows;
-                accepted += chunk.Accepted.Rows.Count;
-                rejected += chunk.Rejected.Count;
-                foreach (var r in chunk.Rejected) byKind[r.Kind]++;
-            }
-        }
-        if (accepted + rejected != input)
-            throw new InvalidOperationException($"{source}: {input} rows read but {accepted} accepted + {rejected} rejected; refusing to commit.");
-
-        #region Exercise 1.2-1: move staging into the target tables idempotently and write the ledger row, in the same transaction
-        var t2 = Stopwatch.StartNew();
-        var inserted = await Execute(connection, "INSERT INTO sales_events SELECT * FROM staging_sales ON CONFLICT (event_id) DO NOTHING", cancellationToken);
-        var quarantined = await Execute(connection, "INSERT INTO quarantine SELECT * FROM staging_quarantine ON CONFLICT (source_file, line_number) DO NOTHING", cancellationToken);
-        await using (var ledger = new NpgsqlCommand("""
-            INSERT INTO ingest_runs (source_file, file_sha256, input_rows, accepted, rejected, inserted, started_at)
-            VALUES (@source, @sha, @input, @accepted, @rejected, @inserted, @started)
-            """, connection))
-        {
-            ledger.Parameters.AddWithValue("source", source);
-            ledger.Parameters.AddWithValue("sha", sha);
-            ledger.Parameters.AddWithValue("input", input);
-            ledger.Parameters.AddWithValue("accepted", accepted);
-            ledger.Parameters.AddWithValue("rejected", rejected);
-            ledger.Parameters.AddWithValue("inserted", (long)inserted);
-            ledger.Parameters.AddWithValue("started", started);
-            await ledger.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await tx.CommitAsync(cancellationToken);
-        copying += t2.Elapsed;
-        #endregion
-
-        return new BatchIngestReport(source, input, accepted, rejected, inserted, quarantined, byKind, total.Elapsed, cleaning, copying);
-    }
+    private Task InjectAsync(BatchLoadStage stage, int chunk, NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        FaultInjector?.Invoke(new BatchLoadPoint(stage, chunk, connection.ProcessID), cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Binary COPY of a cleaned DataFrame into <paramref name="table"/> (sales_events' columns).</summary>
     public static async Task<ulong> CopyAcceptedAsync(NpgsqlConnection connection, string table, DataFrame accepted, string source, CancellationToken cancellationToken = default)

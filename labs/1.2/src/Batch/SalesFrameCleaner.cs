@@ -54,47 +54,9 @@ public sealed class SalesFrameCleaner
         var currency = Normalise(raw[6], "currency", 3);
         var country = Normalise(raw[7], "country", 2);
 
-        // 3. Checks as boolean columns, in the order their reasons are reported.
-        #region Exercise 1.2-1: express each check as a boolean column (missing, wrong type, bad date, out of range)
-        var checks = new List<(PrimitiveDataFrameColumn<bool> Fails, RejectKind Kind, Func<int, string> Reason)>();
-        for (var c = 0; c < width; c++)
-        {
-            var name = SalesCsv.Columns[c];
-            checks.Add((raw[c].ElementwiseIsNull(), RejectKind.MissingField, _ => $"{name}: missing"));
-        }
-        checks.Add((NullButPresent(eventId, raw[0]), RejectKind.WrongType, i => $"event_id: '{raw[0][i]}' is not an integer"));
-        checks.Add((NullButPresent(customerId, raw[1]), RejectKind.WrongType, i => $"customer_id: '{raw[1][i]}' is not an integer"));
-        checks.Add((NullButPresent(eventTime, raw[2]), RejectKind.BadDate, i => $"event_time: '{raw[2][i]}' is not an ISO-8601 timestamp"));
-        checks.Add((NullButPresent(quantity, raw[4]), RejectKind.WrongType, i => $"quantity: '{raw[4][i]}' is not an integer"));
-        checks.Add((NullButPresent(unitPrice, raw[5]), RejectKind.WrongType, i => $"unit_price: '{raw[5][i]}' is not a decimal number"));
-        checks.Add((NullButPresent(currency, raw[6]), RejectKind.WrongType, i => $"currency: '{raw[6][i]}' is not a 3-letter code"));
-        checks.Add((NullButPresent(country, raw[7]), RejectKind.WrongType, i => $"country: '{raw[7][i]}' is not a 2-letter code"));
-        checks.Add((Where(quantity, q => q <= 0 || q > 1000), RejectKind.OutOfRange, i => $"quantity: {quantity[i]} is outside 1 … 1000"));
-        checks.Add((Where(unitPrice, p => p < 0), RejectKind.OutOfRange, i => $"unit_price: {unitPrice[i]} is negative"));
-        #endregion
-
-        // 4. The first failing check of each row is its reason; a row no check fails is accepted.
-        var accepted = new PrimitiveDataFrameColumn<bool>("accepted", lineColumn.Length);
-        #region Exercise 1.2-1: give each row its first failing reason or accept it; reject later repeats of an event id
-        for (var i = 0; i < lineColumn.Length; i++)
-        {
-            var failed = checks.FirstOrDefault(check => check.Fails[i] == true);
-            if (failed.Fails is not null)
-            {
-                rejected.Add(new RejectedRow(lineColumn[i]!.Value, failed.Kind, failed.Reason(i), rawText[i]));
-                accepted[i] = false;
-                continue;
-            }
-            var id = eventId[i]!.Value;
-            if (!_firstLineOfEvent.TryAdd(id, lineColumn[i]!.Value))
-            {
-                rejected.Add(new RejectedRow(lineColumn[i]!.Value, RejectKind.Duplicate, $"event_id {id} duplicates line {_firstLineOfEvent[id]}", rawText[i]));
-                accepted[i] = false;
-                continue;
-            }
-            accepted[i] = true;
-        }
-        #endregion
+        // 3-4. Checks as boolean columns; each row's first failing check is its reason, a row none fails is accepted.
+        var columns = new TypedColumns(lineColumn, raw, rawText, eventId, customerId, eventTime, quantity, unitPrice, currency, country);
+        var accepted = Judge(columns, rejected);
 
         var typed = new DataFrame(lineColumn, eventId, customerId, eventTime, raw[3], quantity, unitPrice, currency, country);
         var result = typed.Filter(accepted);
@@ -104,6 +66,69 @@ public sealed class SalesFrameCleaner
         rejected.Sort((a, b) => a.LineNumber.CompareTo(b.LineNumber));
         return new CleanedChunk(result, rejected, input);
     }
+
+    /// <summary>
+    /// Marks each row of the frame accepted or not. Each check is a boolean column ("this row fails here"), in the order
+    /// reasons are reported: a missing field, then a value of the wrong type or an unreadable date, then a value out of
+    /// range. A row's reason is its first failing check; a row that passes them all but repeats an event id accepted
+    /// earlier (in this chunk or an earlier one) is a duplicate. Rejected rows are added to <paramref name="rejected"/>.
+    /// </summary>
+    private PrimitiveDataFrameColumn<bool> Judge(TypedColumns c, List<RejectedRow> rejected)
+    {
+        #region Exercise 1.2-1a: express each check as a boolean column, give each row its first failing reason, reject later repeats of an event id (tests: SalesFrameCleanerTests, BatchIngestionTests.Every*, BatchIngestionTests.Each*)
+        var raw = c.Raw;
+        var checks = new List<(PrimitiveDataFrameColumn<bool> Fails, RejectKind Kind, Func<int, string> Reason)>();
+        for (var column = 0; column < raw.Length; column++)
+        {
+            var name = SalesCsv.Columns[column];
+            checks.Add((raw[column].ElementwiseIsNull(), RejectKind.MissingField, _ => $"{name}: missing"));
+        }
+        checks.Add((NullButPresent(c.EventId, raw[0]), RejectKind.WrongType, i => $"event_id: '{raw[0][i]}' is not an integer"));
+        checks.Add((NullButPresent(c.CustomerId, raw[1]), RejectKind.WrongType, i => $"customer_id: '{raw[1][i]}' is not an integer"));
+        checks.Add((NullButPresent(c.EventTime, raw[2]), RejectKind.BadDate, i => $"event_time: '{raw[2][i]}' is not an ISO-8601 timestamp"));
+        checks.Add((NullButPresent(c.Quantity, raw[4]), RejectKind.WrongType, i => $"quantity: '{raw[4][i]}' is not an integer"));
+        checks.Add((NullButPresent(c.UnitPrice, raw[5]), RejectKind.WrongType, i => $"unit_price: '{raw[5][i]}' is not a decimal number"));
+        checks.Add((NullButPresent(c.Currency, raw[6]), RejectKind.WrongType, i => $"currency: '{raw[6][i]}' is not a 3-letter code"));
+        checks.Add((NullButPresent(c.Country, raw[7]), RejectKind.WrongType, i => $"country: '{raw[7][i]}' is not a 2-letter code"));
+        checks.Add((Where(c.Quantity, q => q <= 0 || q > 1000), RejectKind.OutOfRange, i => $"quantity: {c.Quantity[i]} is outside 1 … 1000"));
+        checks.Add((Where(c.UnitPrice, p => p < 0), RejectKind.OutOfRange, i => $"unit_price: {c.UnitPrice[i]} is negative"));
+
+        var accepted = new PrimitiveDataFrameColumn<bool>("accepted", c.Line.Length);
+        for (var i = 0; i < c.Line.Length; i++)
+        {
+            var line = c.Line[i]!.Value;
+            var failed = checks.FirstOrDefault(check => check.Fails[i] == true);
+            if (failed.Fails is not null)
+            {
+                rejected.Add(new RejectedRow(line, failed.Kind, failed.Reason(i), c.RawText[i]));
+                accepted[i] = false;
+                continue;
+            }
+            var id = c.EventId[i]!.Value;
+            if (!_firstLineOfEvent.TryAdd(id, line))
+            {
+                rejected.Add(new RejectedRow(line, RejectKind.Duplicate, $"event_id {id} duplicates line {_firstLineOfEvent[id]}", c.RawText[i]));
+                accepted[i] = false;
+                continue;
+            }
+            accepted[i] = true;
+        }
+        return accepted;
+        #endregion
+    }
+
+    /// <summary>The frame's columns after parsing: the raw text columns and their typed versions (nulls where parsing failed).</summary>
+    private sealed record TypedColumns(
+        PrimitiveDataFrameColumn<long> Line,
+        StringDataFrameColumn[] Raw,
+        IReadOnlyList<string> RawText,
+        PrimitiveDataFrameColumn<long> EventId,
+        PrimitiveDataFrameColumn<long> CustomerId,
+        PrimitiveDataFrameColumn<DateTime> EventTime,
+        PrimitiveDataFrameColumn<int> Quantity,
+        PrimitiveDataFrameColumn<decimal> UnitPrice,
+        StringDataFrameColumn Currency,
+        StringDataFrameColumn Country);
 
     private static PrimitiveDataFrameColumn<T> Parse<T>(StringDataFrameColumn source, Func<string, T?> parse) where T : unmanaged
     {

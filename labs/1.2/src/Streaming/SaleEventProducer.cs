@@ -16,7 +16,10 @@ public sealed class SaleEventProducer : IDisposable
     private long _failed;
     private string? _lastError;
 
-    public SaleEventProducer(string bootstrapServers, string topic)
+    /// <param name="bootstrapServers">The brokers.</param>
+    /// <param name="topic">Where events go.</param>
+    /// <param name="log">Receives librdkafka's warnings and errors; when null they go to standard error.</param>
+    public SaleEventProducer(string bootstrapServers, string topic, Action<string>? log = null)
     {
         Topic = topic;
         var config = new ProducerConfig
@@ -29,7 +32,7 @@ public sealed class SaleEventProducer : IDisposable
             MessageSendMaxRetries = int.MaxValue,
             MessageTimeoutMs = 60_000,
         };
-        _producer = new ProducerBuilder<long, byte[]>(config).SetLogHandler((_, _) => { }).Build();
+        _producer = new ProducerBuilder<long, byte[]>(config).LogTo(log).Build();
     }
 
     public string Topic { get; }

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using StatelessMind.Labs.Lifecycle.Protos;
 
 namespace StatelessMind.Labs.Lifecycle.Streaming;
@@ -24,6 +25,22 @@ public static class SaleEvents
             Currency = Currencies[random.Next(Currencies.Length)],
             Country = Countries[random.Next(Countries.Length)],
         })];
+    }
+
+    /// <summary>Decodes a message value: the event, or the dead-letter kind and error that says why it cannot be applied.</summary>
+    public static (SaleEvent? Event, DeadLetterKind Kind, string? Error) Decode(byte[]? value)
+    {
+        if (value is null || value.Length == 0) return (null, DeadLetterKind.Undecodable, "undecodable: empty value");
+        SaleEvent decoded;
+        try
+        {
+            decoded = SaleEvent.Parser.ParseFrom(value);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return (null, DeadLetterKind.Undecodable, $"undecodable: {e.Message}");
+        }
+        return Validate(decoded) is { } invalid ? (null, DeadLetterKind.Invalid, $"invalid: {invalid}") : (decoded, DeadLetterKind.Invalid, null);
     }
 
     /// <summary>Null when the event may be applied, else what is wrong with it.</summary>

@@ -39,6 +39,7 @@ public static class StreamTables
             topic           text NOT NULL,
             kafka_partition integer NOT NULL,
             kafka_offset    bigint NOT NULL,
+            kind            text NOT NULL,
             error           text NOT NULL,
             payload         bytea,
             PRIMARY KEY (topic, kafka_partition, kafka_offset)

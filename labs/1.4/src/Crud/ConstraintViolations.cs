@@ -35,7 +35,7 @@ internal static class ConstraintViolations
     /// <summary>The domain error for a constraint violation; null when the error is not one the shop knows (rethrow it).</summary>
     public static ShopException? Translate(Exception e)
     {
-        #region Exercise 1.4-3: map a violated constraint (by its name) to the shop's typed error
+        #region Exercise 1.4-3a: map a violated constraint, by its name, to the shop's typed error (tests: NpgsqlShopRepositoryTests.A_constraint*, EfCoreShopRepositoryTests.A_constraint*, NpgsqlShopRepositoryTests.Customers*, EfCoreShopRepositoryTests.Customers*)
         return Find(e) is { ConstraintName: { } name } pg && ByConstraint.TryGetValue(name, out var make) ? make(pg) : null;
         #endregion
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Npgsql;
 using StatelessMind.Harness;
 using StatelessMind.Harness.Experiments;
+using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Relational.Crud;
 
@@ -10,8 +11,11 @@ namespace StatelessMind.Labs.Relational.Crud;
 /// fresh database of the same server: throughput, latency percentiles and commands sent per operation side by
 /// side, the size of each implementation's code, and a check that both left exactly the same data behind.
 /// </summary>
-public sealed class CrudComparisonExperiment : IExperiment
+/// <param name="bug">A deliberate mistake for the Npgsql repository (tests only): the checks must then fail.</param>
+public sealed class CrudComparisonExperiment(RepositoryBug bug) : IExperiment
 {
+    public CrudComparisonExperiment() : this(RepositoryBug.None) { }
+
     public string GoalId => "1.4-3";
     public string Title => "Full CRUD with Npgsql and with EF Core: throughput and p99 side by side";
 
@@ -30,7 +34,7 @@ public sealed class CrudComparisonExperiment : IExperiment
         var efDb = WithoutFlushWait(await server.CreateDatabaseAsync("crud_efcore", cancellationToken));
         using var npgsqlCommands = new CommandCounter(new NpgsqlConnectionStringBuilder(npgsqlDb).Database!);
         using var efCommands = new CommandCounter(new NpgsqlConnectionStringBuilder(efDb).Database!);
-        await using var npgsql = await NpgsqlShopRepository.OpenAsync(npgsqlDb, cancellationToken);
+        await using var npgsql = await NpgsqlShopRepository.OpenAsync(npgsqlDb, bug, cancellationToken);
         await using var ef = await EfCoreShopRepository.OpenAsync(efDb, cancellationToken);
         (IShopRepository Repository, CrudWorkload Workload)[] runs =
         [
@@ -70,12 +74,16 @@ public sealed class CrudComparisonExperiment : IExperiment
         // Same calls, same seed: both databases must end up with the same products and the same orders.
         var sameData = await FingerprintAsync(npgsqlDb, cancellationToken) == await FingerprintAsync(efDb, cancellationToken);
         finding.Check(sameData, "both repositories left identical products, orders and order lines");
+        var orderRoundTrips = PerCall(a.CommandsSent["place order"], a.Latency["place order"].Count);
+        var efOrderCommands = PerCall(e.CommandsSent["place order"], e.Latency["place order"].Count);
+        finding.Check(orderRoundTrips == 2, $"Npgsql places an order in 2 round trips whatever its lines (one INSERT, one batch): measured {orderRoundTrips:0.##}")
+            .Check(efOrderCommands > orderRoundTrips, $"EF Core sends more commands than Npgsql to place an order (one ExecuteUpdate per line, a price query, SaveChanges): {efOrderCommands:0.##} vs {orderRoundTrips:0.##}");
         foreach (var (repository, workload) in runs)
         {
-            var stored = await CountOrdersAsync(repository == npgsql ? npgsqlDb : efDb, cancellationToken);
+            var stored = await Sql.ScalarAsync<long>(repository == npgsql ? npgsqlDb : efDb, "SELECT count(*) FROM purchase_order", cancellationToken);
             finding.Check(workload.RefusedOrders > 0 && workload.UnrefusedOrders == 0 && stored == workload.PlacedOrders,
                 $"{repository.Name}: {workload.RefusedOrders} orders beyond stock refused with InsufficientStockException, none stored " +
-                $"({stored} orders in the database = {workload.PlacedOrders} placed)");
+                $"({stored} orders in the database, {workload.PlacedOrders} placed)");
         }
 
         var plot = new ScottPlot.Plot();
@@ -111,7 +119,7 @@ public sealed class CrudComparisonExperiment : IExperiment
             .Note("Sessions ran with synchronous_commit=off: a commit returns before its WAL reaches the disk, so writes cost CPU and round trips, not fsync.")
             .Note("Commands: Npgsql tracing activities per call (one per command or batch = one round trip; the COMMIT of an explicit transaction is not counted).")
             .Build(string.Create(CultureInfo.InvariantCulture,
-                $"The same {a.MeasuredOperations:N0} calls ran at {npgsqlRate:N0} ops/s through Npgsql and {efRate:N0} ops/s through EF Core ({efRate / npgsqlRate:0.00}×); p99 {a.All.Summarize().P99Ms:0.##} ms vs {e.All.Summarize().P99Ms:0.##} ms; both left identical data."));
+                $"The same {a.MeasuredOperations:N0} calls ran at {npgsqlRate:N0} ops/s through {npgsql.Name} and {efRate:N0} ops/s through EF Core ({efRate / npgsqlRate:0.00}×); p99 {a.All.Summarize().P99Ms:0.##} ms vs {e.All.Summarize().P99Ms:0.##} ms."));
     }
 
     private static string WithoutFlushWait(string connectionString) =>
@@ -119,29 +127,17 @@ public sealed class CrudComparisonExperiment : IExperiment
 
     private static double PerCall(long commands, long calls) => calls == 0 ? 0 : (double)commands / calls;
 
-    private static async Task<string> FingerprintAsync(string connectionString, CancellationToken cancellationToken)
-    {
+    private static Task<string> FingerprintAsync(string connectionString, CancellationToken cancellationToken) =>
         // Order ids may differ (a refused order burns an id in one implementation and not the other), so orders
         // are compared by their content in id order; product ids are compared as they are.
-        const string sql = """
+        Sql.ScalarAsync<string>(connectionString, """
             SELECT (SELECT md5(string_agg(format('%s|%s|%s|%s|%s|%s', product_id, sku, name, category_id, unit_price, stock), ',' ORDER BY product_id)) FROM product)
                 || ' ' ||
                    (SELECT md5(string_agg(content, ',' ORDER BY order_id)) FROM (
                         SELECT o.order_id, o.customer_id || ':' || string_agg(format('%s/%s/%s/%s', l.line_no, l.product_id, l.quantity, l.unit_price), ';' ORDER BY l.line_no) AS content
                           FROM purchase_order o JOIN order_line l USING (order_id)
                          GROUP BY o.order_id, o.customer_id) AS orders)
-            """;
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var cmd = dataSource.CreateCommand(sql);
-        return (string)(await cmd.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task<long> CountOrdersAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var cmd = dataSource.CreateCommand("SELECT count(*) FROM purchase_order");
-        return (long)(await cmd.ExecuteScalarAsync(cancellationToken))!;
-    }
+            """, cancellationToken);
 
     /// <summary>Non-blank, non-comment lines of source files under labs/1.4/src/Crud; null when the sources are not at hand.</summary>
     private static int? CodeLines(params string[] files)

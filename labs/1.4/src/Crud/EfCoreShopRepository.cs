@@ -93,7 +93,7 @@ public sealed class EfCoreShopRepository : IShopRepository
         ArgumentNullException.ThrowIfNull(product);
         ShopInput.Text(product.Name, "name", 200);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        #region Exercise 1.4-3: a disconnected update - attach the row as read (its version as the original xmin) and mark what changed
+        #region Exercise 1.4-3e: a disconnected update, attaching the row as read with its version as the original xmin and marking what changed (tests: EfCoreShopRepositoryTests.An_update*, EfCoreShopRepositoryTests.Deleting_needs*)
         var row = new ProductRow
         {
             ProductId = product.Id, Sku = product.Sku, Name = product.Name, CategoryId = product.CategoryId,
@@ -112,8 +112,8 @@ public sealed class EfCoreShopRepository : IShopRepository
         {
             throw await NotFoundOrConflictAsync(db, product.Id, product.Version, e, cancellationToken);
         }
-        #endregion
         return product with { Version = row.Version };
+        #endregion
     }
 
     public async Task DeleteProductAsync(long id, uint expectedVersion, CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ public sealed class EfCoreShopRepository : IShopRepository
     {
         ShopInput.Lines(lines);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        #region Exercise 1.4-3: one explicit transaction around the stock updates and SaveChanges; leaving it uncommitted rolls all back
+        #region Exercise 1.4-3f: one explicit transaction around the stock updates and SaveChanges, where leaving it uncommitted rolls all back (tests: EfCoreShopRepositoryTests.Placing*, EfCoreShopRepositoryTests.An_order*, EfCoreShopRepositoryTests.Deleting_an*)
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // Inside a transaction EF Core wraps SaveChanges in a savepoint (two more round trips), so that a failed save
         // could be retried; this transaction is abandoned on any failure instead.
@@ -167,8 +167,8 @@ public sealed class EfCoreShopRepository : IShopRepository
         db.Orders.Add(order);
         await SaveAsync(db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        #endregion
         return ToOrder(order);
+        #endregion
     }
 
     public async Task<Order?> FindOrderAsync(long id, CancellationToken cancellationToken = default)

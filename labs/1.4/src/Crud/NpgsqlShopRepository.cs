@@ -18,19 +18,24 @@ public sealed class NpgsqlShopRepository : IShopRepository
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly RepositoryBug _bug;
 
-    private NpgsqlShopRepository(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private NpgsqlShopRepository(NpgsqlDataSource dataSource, RepositoryBug bug) => (_dataSource, _bug) = (dataSource, bug);
 
-    public string Name => "Npgsql";
+    public string Name => _bug == RepositoryBug.None ? "Npgsql" : $"Npgsql with the planted bug {_bug}";
 
     /// <summary>Connects to the database and creates the schema (sql/schema.sql) if it is not there yet.</summary>
-    public static async Task<NpgsqlShopRepository> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<NpgsqlShopRepository> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, RepositoryBug.None, cancellationToken);
+
+    /// <summary>Opens the repository built with a deliberate mistake (tests only).</summary>
+    public static async Task<NpgsqlShopRepository> OpenAsync(string connectionString, RepositoryBug bug, CancellationToken cancellationToken = default)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
         try
         {
             await ShopSchema.EnsureNormalisedAsync(dataSource, cancellationToken);
-            return new NpgsqlShopRepository(dataSource);
+            return new NpgsqlShopRepository(dataSource, bug);
         }
         catch
         {
@@ -103,6 +108,7 @@ public sealed class NpgsqlShopRepository : IShopRepository
     {
         ShopInput.Products(products);
         if (products.Count == 0) return [];
+        if (_bug == RepositoryBug.NoTransaction) return await AddProductsOneByOneAsync(products, cancellationToken);
         await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(conn, tx);
@@ -153,7 +159,7 @@ public sealed class NpgsqlShopRepository : IShopRepository
     {
         ArgumentNullException.ThrowIfNull(product);
         ShopInput.Text(product.Name, "name", 200);
-        #region Exercise 1.4-3: optimistic concurrency - update only if xmin is still the version that was read
+        #region Exercise 1.4-3b: optimistic concurrency, updating only if xmin is still the version that was read (tests: NpgsqlShopRepositoryTests.An_update*, NpgsqlShopRepositoryTests.Deleting_needs*)
         await using var cmd = _dataSource.CreateCommand("""
             UPDATE product SET name = $2, category_id = $3, unit_price = $4, stock = $5
              WHERE product_id = $1 AND xmin = $6
@@ -200,8 +206,9 @@ public sealed class NpgsqlShopRepository : IShopRepository
     public async Task<Order> PlaceOrderAsync(long customerId, IReadOnlyList<OrderLineRequest> lines, CancellationToken cancellationToken = default)
     {
         ShopInput.Lines(lines);
+        if (_bug == RepositoryBug.NoTransaction) return await PlaceOrderStatementByStatementAsync(customerId, lines, cancellationToken);
         await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken);
-        #region Exercise 1.4-3: the order, its lines and the stock decrements in one transaction - all or nothing
+        #region Exercise 1.4-3c: the order, its lines and the stock decrements in one transaction, all or nothing, in two round trips (tests: NpgsqlShopRepositoryTests.Placing*, NpgsqlShopRepositoryTests.An_order*, NpgsqlShopRepositoryTests.Deleting_an*, CrudExperimentTests.The_same*)
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(conn, tx);
         var current = 0; // the line whose statement runs; a failure surfaces while reading its result
@@ -285,6 +292,63 @@ public sealed class NpgsqlShopRepository : IShopRepository
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>The planted bug's batch insert: one autocommitted INSERT per product.</summary>
+    private async Task<IReadOnlyList<Product>> AddProductsOneByOneAsync(IReadOnlyList<NewProduct> products, CancellationToken cancellationToken)
+    {
+        var added = new List<Product>(products.Count);
+        foreach (var product in products) added.Add(await AddProductAsync(product, cancellationToken));
+        return added;
+    }
+
+    /// <summary>The planted bug's order: the same statements as <see cref="PlaceOrderAsync"/>, each committed on its own.</summary>
+    private async Task<Order> PlaceOrderStatementByStatementAsync(long customerId, IReadOnlyList<OrderLineRequest> lines, CancellationToken cancellationToken)
+    {
+        long orderId;
+        DateTimeOffset placedAt;
+        try
+        {
+            await using var insertOrder = _dataSource.CreateCommand("INSERT INTO purchase_order (customer_id) VALUES ($1) RETURNING order_id, placed_at");
+            insertOrder.Parameters.Add(Param(customerId));
+            await using var reader = await insertOrder.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (orderId, placedAt) = (reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1));
+        }
+        catch (PostgresException e) when (ConstraintViolations.Translate(e) is { } domain)
+        {
+            throw domain;
+        }
+        var stored = new List<OrderLine>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (productId, quantity) = lines[i];
+            await using var line = _dataSource.CreateCommand("""
+                WITH taken AS (UPDATE product SET stock = stock - $3 WHERE product_id = $2 RETURNING unit_price)
+                INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price)
+                SELECT $1, $4, $2, $3, unit_price FROM taken
+                RETURNING unit_price
+                """);
+            line.Parameters.Add(Param(orderId));
+            line.Parameters.Add(Param(productId));
+            line.Parameters.Add(Param(quantity));
+            line.Parameters.Add(Param(i + 1));
+            object? price;
+            try
+            {
+                price = await line.ExecuteScalarAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.ConstraintName == "ck_product_stock")
+            {
+                throw new InsufficientStockException(productId, quantity, e);
+            }
+            catch (PostgresException e) when (ConstraintViolations.Translate(e) is { } domain)
+            {
+                throw domain;
+            }
+            stored.Add(new OrderLine(i + 1, productId, quantity, price is decimal p ? p : throw new MissingReferenceException("order line", "product", productId)));
+        }
+        return new Order(orderId, customerId, placedAt, stored);
+    }
 
     /// <summary>An update/delete matched no row: either the row is gone, or its version moved on.</summary>
     private async Task<ShopException> NotFoundOrConflictAsync(long id, uint expectedVersion, CancellationToken cancellationToken)

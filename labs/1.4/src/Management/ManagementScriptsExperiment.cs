@@ -9,10 +9,13 @@ namespace StatelessMind.Labs.Relational.Management;
 /// <summary>
 /// Goal 1.4-1: a cluster's whole life through the Bash scripts - init, start, health, an application database
 /// with a least-privilege role, data written by that role, a configuration reload, backup, restore into a new
-/// database, stop, health while down - timing each step and checking its effect.
+/// database, a backup that must fail, stop, health while down - timing each step and checking its effect.
 /// </summary>
-public sealed class ManagementScriptsExperiment : IExperiment
+/// <param name="bug">A deliberate mistake to run the scripts with (tests only): a check must then fail.</param>
+public sealed class ManagementScriptsExperiment(ScriptBug bug) : IExperiment
 {
+    public ManagementScriptsExperiment() : this(ScriptBug.None) { }
+
     public string GoalId => "1.4-1";
     public string Title => "PostgreSQL set up and managed with Bash scripts";
 
@@ -40,6 +43,7 @@ public sealed class ManagementScriptsExperiment : IExperiment
         var started = await Step("start", "pg-ctl.sh -D DIR start", () => cluster.RunAsync("pg-ctl.sh", ["-D", cluster.DataDirectory, "start"], cancellationToken));
         var healthy = await Step("health check (up)", "pg-health.sh", () => cluster.RunAsync("pg-health.sh", [], cancellationToken));
         var app = new Dictionary<string, string> { ["APP_PASSWORD"] = "experiment-app" };
+        var backupEnvironment = bug == ScriptBug.BackupWrittenInPlace ? new Dictionary<string, string> { ["PG_BACKUP_PLANTED_BUG"] = "write-in-place" } : null;
         var created = await Step("database + least-privilege role", "pg-create-app.sh -d shop -r shop_app",
             () => cluster.RunAsync("pg-create-app.sh", ["-d", "shop", "-r", "shop_app"], cancellationToken, app));
         finding.Check(started.Succeeded && healthy.Succeeded && created.Succeeded, "init, start, health check and pg-create-app.sh exit 0");
@@ -72,21 +76,28 @@ public sealed class ManagementScriptsExperiment : IExperiment
 
         var reload = await Step("config change + reload", "pg-config.sh set work_mem 32MB",
             () => cluster.RunAsync("pg-config.sh", ["set", "work_mem", "32MB"], cancellationToken));
-        var seen = await ScalarAsync<string>(cluster.ConnectionStringFor("shop"), "SHOW work_mem", cancellationToken);
+        var seen = await Sql.ScalarAsync<string>(cluster.ConnectionStringFor("shop"), "SHOW work_mem", cancellationToken);
         finding.Check(reload.Succeeded && seen == "32MB", $"after pg-config.sh a new session sees work_mem = 32MB (saw {seen})");
 
-        var databaseBytes = await ScalarAsync<long>(cluster.ConnectionStringFor("shop"), "SELECT pg_database_size('shop')", cancellationToken);
+        var databaseBytes = await Sql.ScalarAsync<long>(cluster.ConnectionStringFor("shop"), "SELECT pg_database_size('shop')", cancellationToken);
         var dump = Path.Combine(cluster.InstanceDirectory, "shop.dump");
-        var backup = await Step("backup", "pg-backup.sh -d shop -o shop.dump", () => cluster.RunAsync("pg-backup.sh", ["-d", "shop", "-o", dump], cancellationToken));
+        var backup = await Step("backup", "pg-backup.sh -d shop -o shop.dump", () => cluster.RunAsync("pg-backup.sh", ["-d", "shop", "-o", dump], cancellationToken, backupEnvironment));
         var dumpBytes = File.Exists(dump) ? new FileInfo(dump).Length : 0;
         var restore = await Step("restore into a new database", "pg-restore.sh -C -d shop_restored -i shop.dump",
             () => cluster.RunAsync("pg-restore.sh", ["-C", "-d", "shop_restored", "-i", dump], cancellationToken));
         var restoreMs = steps[^1].Ms;
 
         const string fingerprint = "SELECT count(*) || ' rows, md5 ' || md5(string_agg(id || '|' || at || '|' || payload, ',' ORDER BY id)) FROM app.event";
-        var original = await ScalarAsync<string>(cluster.ConnectionStringFor("shop"), fingerprint, cancellationToken);
-        var restored = restore.Succeeded ? await ScalarAsync<string>(cluster.ConnectionStringFor("shop_restored"), fingerprint, cancellationToken) : "nothing";
+        var original = await Sql.ScalarAsync<string>(Patient(cluster.ConnectionStringFor("shop")), fingerprint, cancellationToken);
+        var restored = restore.Succeeded ? await Sql.ScalarAsync<string>(Patient(cluster.ConnectionStringFor("shop_restored")), fingerprint, cancellationToken) : "nothing";
         finding.Check(backup.Succeeded && restore.Succeeded && original == restored, $"the restored database holds the same rows ({restored})");
+
+        // A backup that cannot be taken must leave no file that looks like one.
+        var missing = Path.Combine(cluster.InstanceDirectory, "missing.dump");
+        var failed = await Step("backup of a database that does not exist", "pg-backup.sh -d no_such_database -o missing.dump",
+            () => cluster.RunAsync("pg-backup.sh", ["-d", "no_such_database", "-o", missing], cancellationToken, backupEnvironment));
+        finding.Check(failed.ExitCode == 1 && !File.Exists(missing),
+            $"a failed backup exits 1 and leaves no file (exit {failed.ExitCode}, {(File.Exists(missing) ? $"a {new FileInfo(missing).Length}-byte file was left" : "no file")})");
 
         var stopped = await Step("stop", "pg-ctl.sh -D DIR stop", () => cluster.RunAsync("pg-ctl.sh", ["-D", cluster.DataDirectory, "stop"], cancellationToken));
         var down = await Step("health check (down)", "pg-health.sh -t 2", () => cluster.RunAsync("pg-health.sh", ["-t", "2"], cancellationToken));
@@ -112,16 +123,11 @@ public sealed class ManagementScriptsExperiment : IExperiment
             .Note($"Embedded cluster made by pg-init.sh (scram-sha-256, page checksums, fsync {(context.Scale == Scale.Full ? "on" : "off (small scale)")}), run as {(HostCommands.IsRoot ? "the postgres OS user (the scripts were invoked as root)" : Environment.UserName)}.")
             .Note("Custom-format pg_dump at -Z 6; the restore runs in one transaction, so its time includes rebuilding the primary key index.")
             .Build(string.Create(CultureInfo.InvariantCulture,
-                $"Every script did what it says: the app role could write but not create tables, the reload took effect without a restart, and a {dumpBytes / 1e6:0.#} MB backup of a {databaseBytes / 1e6:0.#} MB database restored the same {rows:N0} rows in {restoreMs / 1000:0.##} s."));
+                $"{steps.Count} management steps ran through infra/postgres; a {dumpBytes / 1e6:0.#} MB backup of a {databaseBytes / 1e6:0.#} MB database with {rows:N0} rows was restored in {restoreMs / 1000:0.##} s."));
     }
 
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(cancellationToken);
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
-        return (T)(await cmd.ExecuteScalarAsync(cancellationToken))!;
-    }
+    /// <summary>Fingerprinting a million rows takes longer than a command's default 30 s on a loaded machine.</summary>
+    private static string Patient(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 600 }.ConnectionString;
 
     private static async Task<string?> RefusedWithAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

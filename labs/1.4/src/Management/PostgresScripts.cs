@@ -22,14 +22,32 @@ public static class PostgresScripts
         return File.Exists(path) ? path : throw new FileNotFoundException($"Management script {script} is not in {Folder}.", path);
     }
 
+    /// <summary>How long a script may run when the caller gives no limit: longer than any step of the lab at full scale.</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Runs <paramref name="script"/> (from <paramref name="folder"/>, by default <see cref="Folder"/>) to completion;
-    /// never throws on a non-zero exit (check <see cref="CommandResult.ExitCode"/>).
+    /// never throws on a non-zero exit (check <see cref="CommandResult.ExitCode"/>). A script still running after
+    /// <paramref name="timeout"/> (default <see cref="DefaultTimeout"/>) is killed with everything it started
+    /// (pg_dump, pg_restore, psql) and a <see cref="TimeoutException"/> names it.
     /// </summary>
-    public static Task<CommandResult> RunAsync(string script, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null,
-        string? asUser = null, string? folder = null, CancellationToken cancellationToken = default) =>
-        HostCommands.RunAsync("bash", [folder is null ? PathOf(script) : Path.Combine(folder, script), .. args], asUser, environment,
-            cancellationToken: cancellationToken);
+    public static async Task<CommandResult> RunAsync(string script, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null,
+        string? asUser = null, string? folder = null, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
+    {
+        var arguments = args.ToList();
+        var limit = timeout ?? DefaultTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        try
+        {
+            return await HostCommands.RunAsync("bash", [folder is null ? PathOf(script) : Path.Combine(folder, script), .. arguments], asUser, environment,
+                cancellationToken: deadline.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{script} {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds:0.#} s and was killed with the programs it started.", e);
+        }
+    }
 
     /// <summary>
     /// Copies the scripts (and lib.sh) into <paramref name="folder"/>: another OS user may not be allowed to read

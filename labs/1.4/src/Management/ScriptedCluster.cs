@@ -89,14 +89,15 @@ public sealed class ScriptedCluster : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default) =>
         (await RunAsync("pg-ctl.sh", ["-D", DataDirectory, "start"], cancellationToken)).EnsureSuccess();
 
-    /// <summary>Runs one of the scripts against this cluster (its environment, as the configured OS user).</summary>
+    /// <summary>Runs one of the scripts against this cluster (its environment, as the configured OS user), killed after
+    /// <paramref name="timeout"/> (default <see cref="PostgresScripts.DefaultTimeout"/>).</summary>
     public Task<CommandResult> RunAsync(string script, IEnumerable<string> args, CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, string>? extraEnvironment = null)
+        IReadOnlyDictionary<string, string>? extraEnvironment = null, TimeSpan? timeout = null)
     {
         var env = new Dictionary<string, string>(Environment);
         if (extraEnvironment is not null)
             foreach (var (k, v) in extraEnvironment) env[k] = v;
-        return PostgresScripts.RunAsync(script, args, env, _options.RunScriptsAs, _scriptFolder, cancellationToken);
+        return PostgresScripts.RunAsync(script, args, env, _options.RunScriptsAs, _scriptFolder, cancellationToken, timeout);
     }
 
     public async ValueTask DisposeAsync()
@@ -105,7 +106,17 @@ public sealed class ScriptedCluster : IAsyncDisposable
         _disposed = true;
         ServiceWorkspace.Unregister(InstanceDirectory);
         if (Directory.Exists(DataDirectory))
-            await RunAsync("pg-ctl.sh", ["-D", DataDirectory, "-m", "immediate", "stop"]);
+        {
+            try
+            {
+                await RunAsync("pg-ctl.sh", ["-D", DataDirectory, "-m", "immediate", "stop"], timeout: TimeSpan.FromMinutes(1));
+            }
+            catch (TimeoutException)
+            {
+                // The folder stays: the next process's orphan sweep kills the server postmaster.pid names and removes it.
+                return;
+            }
+        }
         HostCommands.DeleteDirectory(InstanceDirectory);
     }
 }

@@ -15,7 +15,7 @@ public sealed class DenormalisedShop(NpgsqlDataSource dataSource) : IShopForm
         await using var copy = await conn.BeginBinaryImportAsync(
             "COPY order_flat (order_id, line_no, placed_at, customer_email, customer_name, product_sku, product_name, " +
             "category_name, list_price, quantity, unit_price) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        #region Exercise 1.4-2: write each order line as one wide row, copying the order's, customer's and product's facts onto it
+        #region Exercise 1.4-2a: write each order line as one wide row, copying the order's, customer's and product's facts onto it (tests: AnomalyTests, NormalisationExperimentTests)
         foreach (var order in data.Orders)
         {
             var customer = data.Customers[order.Customer];
@@ -56,15 +56,14 @@ public sealed class DenormalisedShop(NpgsqlDataSource dataSource) : IShopForm
 
     public async Task<int> CountContradictionsAsync(CancellationToken cancellationToken = default)
     {
-        #region Exercise 1.4-2: count the e-mail addresses the wide table gives more than one name
-        const string sql = """
+        #region Exercise 1.4-2b: count the e-mail addresses the wide table gives more than one name (tests: AnomalyTests.Update*, NormalisationExperimentTests)
+        await using var cmd = dataSource.CreateCommand("""
             SELECT count(*)::int FROM (
                 SELECT customer_email FROM order_flat GROUP BY customer_email HAVING count(DISTINCT customer_name) > 1
             ) AS contradicted
-            """;
-        #endregion
-        await using var cmd = dataSource.CreateCommand(sql);
+            """);
         return (int)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+        #endregion
     }
 
     public async Task<ShopFacts> CountFactsAsync(CancellationToken cancellationToken = default)

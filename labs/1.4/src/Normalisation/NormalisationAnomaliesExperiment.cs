@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using StatelessMind.Harness.Experiments;
+using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Relational.Normalisation;
 
@@ -9,8 +10,11 @@ namespace StatelessMind.Labs.Relational.Normalisation;
 /// on both, and a count of what went wrong: contradictions after updates, rows each update had to rewrite,
 /// facts that could not be inserted, facts lost by deletes - and the space each form takes.
 /// </summary>
-public sealed class NormalisationAnomaliesExperiment : IExperiment
+/// <param name="bug">A deliberate design mistake in the normalised form (tests only): its checks must then fail.</param>
+public sealed class NormalisationAnomaliesExperiment(ShopFormBug bug) : IExperiment
 {
+    public NormalisationAnomaliesExperiment() : this(ShopFormBug.None) { }
+
     public string GoalId => "1.4-2";
     public string Title => "Update, insert and delete anomalies: denormalised table vs 3NF schema";
 
@@ -28,7 +32,7 @@ public sealed class NormalisationAnomaliesExperiment : IExperiment
             Options = "-c synchronous_commit=off",
         }.ConnectionString;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        IShopForm[] forms = [new DenormalisedShop(dataSource), new NormalisedShop(dataSource)];
+        IShopForm[] forms = [new DenormalisedShop(dataSource), new NormalisedShop(dataSource, bug)];
         var results = forms.ToDictionary(f => f, _ => new Dictionary<string, double>());
 
         context.Report(0.05, $"loading {data}");
@@ -53,7 +57,7 @@ public sealed class NormalisationAnomaliesExperiment : IExperiment
         {
             var r = results[form];
             context.Report(0.3 + (form == forms[0] ? 0 : 0.3), $"anomalies in the {form.Name} form");
-            #region Exercise 1.4-2: run the same updates, inserts and deletes on a form and count what its design lets go wrong
+            #region Exercise 1.4-2e: run the same updates, inserts and deletes on a form and count what its design lets go wrong (tests: NormalisationExperimentTests)
             var written = 0;
             foreach (var orderId in renamedOrders) written += await form.RenameCustomerOfOrderAsync(orderId, $"Renamed via order {orderId}", cancellationToken);
             r["rows written per rename through an order"] = (double)written / renamedOrders.Count;
@@ -116,13 +120,13 @@ public sealed class NormalisationAnomaliesExperiment : IExperiment
             .Note("A rename 'through an order' is what an application editing one order writes: the denormalised form keeps the name on the order's rows, the 3NF form only on the customer.")
             .Note("Storage: pg_total_relation_size (heap, indexes, TOAST) after loading, before any operation.")
             .Build(string.Create(CultureInfo.InvariantCulture,
-                $"Same data, same operations: the denormalised table ended with {flat["customers with contradicting names"]} contradicted customers, refused all {inserts} new products and lost {flat["customers lost with their orders"] + flat["products lost with their orders"]} customers/products with deleted orders; the 3NF schema had none of these."));
+                $"The same {renames} renames through an order, {renamedCustomers.Count} complete renames, {inserts} new products and {deletes} order deletions on {data}: " +
+                $"contradicted customers {flat["customers with contradicting names"]} (denormalised) vs {normal["customers with contradicting names"]} ({forms[1].Name}); " +
+                $"products that could not be stored {flat["new products that could not be stored"]} vs {normal["new products that could not be stored"]}; " +
+                $"customers and products lost with deleted orders {flat["customers lost with their orders"] + flat["products lost with their orders"]} vs {normal["customers lost with their orders"] + normal["products lost with their orders"]}."));
     }
 
-    private static async Task<double> SizeAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> tables, CancellationToken cancellationToken)
-    {
-        await using var cmd = dataSource.CreateCommand("SELECT sum(pg_total_relation_size(t::regclass))::float8 FROM unnest($1::text[]) AS t");
-        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. tables] });
-        return (double)(await cmd.ExecuteScalarAsync(cancellationToken))! / 1e6;
-    }
+    private static async Task<double> SizeAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> tables, CancellationToken cancellationToken) =>
+        await Sql.ScalarAsync<double>(dataSource, "SELECT sum(pg_total_relation_size(t::regclass))::float8 FROM unnest($1::text[]) AS t",
+            cancellationToken, (object)tables.ToArray()) / 1e6;
 }

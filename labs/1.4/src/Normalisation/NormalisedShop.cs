@@ -3,18 +3,24 @@ using Npgsql;
 namespace StatelessMind.Labs.Relational.Normalisation;
 
 /// <summary>The shop in third normal form (sql/schema.sql): each fact stored once, in the table of the key it depends on.</summary>
-public sealed class NormalisedShop(NpgsqlDataSource dataSource) : IShopForm
+/// <param name="dataSource">The database.</param>
+/// <param name="bug">A deliberate design mistake (tests only): the anomaly checks must then fail.</param>
+public sealed class NormalisedShop(NpgsqlDataSource dataSource, ShopFormBug bug = ShopFormBug.None) : IShopForm
 {
-    public string Name => "normalised (3NF)";
+    public string Name => bug == ShopFormBug.None ? "normalised (3NF)" : $"normalised with the planted bug {bug}";
 
-    public Task CreateAsync(CancellationToken cancellationToken = default) => ShopSchema.ApplyAsync(dataSource, ShopSchema.Normalised, cancellationToken);
+    public async Task CreateAsync(CancellationToken cancellationToken = default)
+    {
+        await ShopSchema.ApplyAsync(dataSource, ShopSchema.Normalised, cancellationToken);
+        if (bug == ShopFormBug.CustomerNameOnOrder) await ExecuteAsync("ALTER TABLE purchase_order ADD COLUMN customer_name text", cancellationToken);
+    }
 
     public async Task LoadAsync(ShopDataset data, CancellationToken cancellationToken = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         // Ids are the dataset's positions (1-based). COPY writes identity columns as given (like OVERRIDING SYSTEM VALUE).
-        #region Exercise 1.4-2: split every fact into the table of the key it depends on
+        #region Exercise 1.4-2c: split every fact into the table of the key it depends on, keeping the dataset's ids (tests: AnomalyTests, ConstraintTests, NormalisationExperimentTests)
         var categoryIds = data.Categories.Select((name, i) => (name, id: i + 1L)).ToDictionary(c => c.name, c => c.id);
         await CopyAsync(conn, "category (category_id, name)", data.Categories.Select((name, i) => new object[] { i + 1L, name }), cancellationToken);
         await CopyAsync(conn, "customer (customer_id, email, full_name)",
@@ -34,18 +40,30 @@ public sealed class NormalisedShop(NpgsqlDataSource dataSource) : IShopForm
             SELECT setval(pg_get_serial_sequence('purchase_order', 'order_id'), (SELECT max(order_id) FROM purchase_order));
             """, conn, tx))
             await cmd.ExecuteNonQueryAsync(cancellationToken);
+        if (bug == ShopFormBug.CustomerNameOnOrder)
+            await using (var copyNames = new NpgsqlCommand(
+                             "UPDATE purchase_order AS o SET customer_name = c.full_name FROM customer AS c WHERE c.customer_id = o.customer_id", conn, tx))
+                await copyNames.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 
     public Task<int> RenameCustomerOfOrderAsync(long orderId, string newName, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
+        bug == ShopFormBug.CustomerNameOnOrder
+            ? ExecuteAsync("UPDATE purchase_order SET customer_name = $2 WHERE order_id = $1", cancellationToken, orderId, newName)
+            : ExecuteAsync("""
             UPDATE customer AS c SET full_name = $2
               FROM purchase_order AS o
              WHERE o.order_id = $1 AND c.customer_id = o.customer_id
             """, cancellationToken, orderId, newName);
 
     public Task<int> RenameCustomerAsync(string email, string newName, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE customer SET full_name = $2 WHERE email = $1", cancellationToken, email, newName);
+        bug == ShopFormBug.CustomerNameOnOrder
+            ? CountAsync("""
+                WITH renamed AS (UPDATE customer SET full_name = $2 WHERE email = $1 RETURNING customer_id),
+                     orders AS (UPDATE purchase_order AS o SET customer_name = $2 FROM renamed AS r WHERE o.customer_id = r.customer_id RETURNING 1)
+                SELECT (SELECT count(*) FROM renamed) + (SELECT count(*) FROM orders)
+                """, cancellationToken, email, newName)
+            : ExecuteAsync("UPDATE customer SET full_name = $2 WHERE email = $1", cancellationToken, email, newName);
 
     public async Task<string?> TryRegisterProductAsync(ProductFact product, CancellationToken cancellationToken = default)
     {
@@ -68,8 +86,9 @@ public sealed class NormalisedShop(NpgsqlDataSource dataSource) : IShopForm
 
     public async Task<int> CountContradictionsAsync(CancellationToken cancellationToken = default)
     {
-        #region Exercise 1.4-2: the same count over the join that rebuilds the wide rows from the normalised tables
-        const string sql = """
+        if (bug == ShopFormBug.CustomerNameOnOrder) return await CountContradictionsWithNamesOnOrdersAsync(cancellationToken);
+        #region Exercise 1.4-2d: the same count over the join that rebuilds the wide rows from the normalised tables (tests: AnomalyTests.Update*, NormalisationExperimentTests.The_experiment*)
+        await using var cmd = dataSource.CreateCommand("""
             SELECT count(*)::int FROM (
                 SELECT c.email
                   FROM order_line AS l
@@ -78,9 +97,22 @@ public sealed class NormalisedShop(NpgsqlDataSource dataSource) : IShopForm
                  GROUP BY c.email
                 HAVING count(DISTINCT c.full_name) > 1
             ) AS contradicted
-            """;
+            """);
+        return (int)(await cmd.ExecuteScalarAsync(cancellationToken))!;
         #endregion
-        await using var cmd = dataSource.CreateCommand(sql);
+    }
+
+    /// <summary>The planted design: a customer's name is stored on the customer and on each of its orders; any disagreement counts.</summary>
+    private async Task<int> CountContradictionsWithNamesOnOrdersAsync(CancellationToken cancellationToken)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT count(*)::int FROM (
+                SELECT c.email
+                  FROM customer AS c JOIN purchase_order AS o USING (customer_id)
+                 GROUP BY c.email
+                HAVING count(DISTINCT o.customer_name) > 1 OR bool_or(o.customer_name IS DISTINCT FROM c.full_name)
+            ) AS contradicted
+            """);
         return (int)(await cmd.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -104,5 +136,12 @@ public sealed class NormalisedShop(NpgsqlDataSource dataSource) : IShopForm
         await using var cmd = dataSource.CreateCommand(sql);
         foreach (var v in values) cmd.Parameters.Add(new NpgsqlParameter { Value = v });
         return await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<int> CountAsync(string sql, CancellationToken cancellationToken, params object[] values)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        foreach (var v in values) cmd.Parameters.Add(new NpgsqlParameter { Value = v });
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

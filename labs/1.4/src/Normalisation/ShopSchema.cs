@@ -1,5 +1,6 @@
 using System.Reflection;
 using Npgsql;
+using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Labs.Relational.Normalisation;
 
@@ -27,8 +28,7 @@ public static class ShopSchema
     /// <summary>Applies schema.sql unless the database already has its tables.</summary>
     public static async Task EnsureNormalisedAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
-        await using var probe = dataSource.CreateCommand("SELECT to_regclass('order_line') IS NOT NULL");
-        if ((bool)(await probe.ExecuteScalarAsync(cancellationToken))!) return;
+        if (await Sql.ScalarAsync<bool>(dataSource, "SELECT to_regclass('order_line') IS NOT NULL", cancellationToken)) return;
         await ApplyAsync(dataSource, Normalised, cancellationToken);
     }
 

@@ -17,5 +17,19 @@ public sealed class CrudExperimentTests(ITestOutputHelper output)
         Assert.True(finding.FigureNamed("Npgsql throughput")!.Value > 0);
         Assert.True(finding.FigureNamed("EF Core throughput")!.Value > 0);
         Assert.True(finding.FigureNamed("Npgsql commands per operation")!.Value >= 1, "the command counter saw no commands");
+        Assert.EndsWith("checks held.", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Goal("1.4-3")]
+    public async Task With_a_repository_that_writes_orders_without_a_transaction_the_experiment_fails_and_its_summary_names_the_checks()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new CrudComparisonExperiment(RepositoryBug.NoTransaction).RunAsync(ExperimentContext.ForTest(services, "1.4-3"), CancellationToken.None);
+
+        output.WriteLine(finding.Summary);
+        Assert.Equal(Verdict.Fail, finding.Verdict);
+        Assert.Contains("both repositories left identical products, orders and order lines", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains($"Npgsql with the planted bug {RepositoryBug.NoTransaction}: 1 orders beyond stock refused", finding.Summary, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using StatelessMind.Labs.Relational.Crud;
 
 namespace StatelessMind.Labs.Relational.Tests.Crud;
@@ -164,18 +163,13 @@ public abstract class ShopRepositoryContract(PostgresFixture postgres, ITestOutp
     public async Task A_batch_insert_with_one_bad_row_writes_no_row()
     {
         var (books, _) = await SeedAsync();
-        var existing = await Repository.AddProductAsync(new NewProduct("P-0", "Zero", books.Id, 1m, 1));
-        // The bad row comes last, after the good rows have been sent: the transaction must take them back.
-        NewProduct[] duplicateLast = [new("P-1", "One", books.Id, 1m, 1), new("P-2", "Two", books.Id, 2m, 2), new("P-0", "Twin", books.Id, 3m, 3)];
-        NewProduct[] badPriceLast = [new("Q-1", "One", books.Id, 1m, 1), new("Q-2", "Two", books.Id, 2m, 2), new("Q-3", "Three", books.Id, -3m, 3)];
 
-        var duplicate = await Assert.ThrowsAsync<DuplicateValueException>(() => Repository.AddProductsAsync(duplicateLast));
-        var price = await Assert.ThrowsAsync<RuleViolationException>(() => Repository.AddProductsAsync(badPriceLast));
+        var (duplicate, price, problems) = await AllOrNothing.BatchesWithABadLastRowAsync(Repository, _connectionString, books.Id);
         await Assert.ThrowsAsync<ArgumentException>(() => Repository.AddProductsAsync([new("R-1", "One", books.Id, 1m, 1), new("R-1", "Again", books.Id, 1m, 1)]));
 
+        Assert.Empty(problems);
         Assert.Equal(("uq_product_sku", "ck_product_price"), (duplicate.ConstraintName, price.ConstraintName));
-        Assert.Equal(1, await CountAsync("product"));
-        var stored = await Repository.AddProductsAsync(duplicateLast[..2]);
+        var stored = await Repository.AddProductsAsync([new("P-1", "One", books.Id, 1m, 1), new("P-2", "Two", books.Id, 2m, 2)]);
         Assert.Equal(new[] { "P-1", "P-2" }, stored.Select(p => p.Sku));
         Assert.Equal(3, await CountAsync("product"));
     }
@@ -209,16 +203,11 @@ public abstract class ShopRepositoryContract(PostgresFixture postgres, ITestOutp
     public async Task An_order_beyond_the_stock_is_refused_and_writes_nothing()
     {
         var (books, ada) = await SeedAsync();
-        var products = await Repository.AddProductsAsync(
-            [new("B-1", "One", books.Id, 1m, 5), new("B-2", "Two", books.Id, 2m, 5), new("B-3", "Three", books.Id, 3m, 1)]);
 
-        // The first two lines are fine and get written before the third fails: the transaction takes them back.
-        var e = await Assert.ThrowsAsync<InsufficientStockException>(() => Repository.PlaceOrderAsync(ada.Id,
-            [new OrderLineRequest(products[0].Id, 2), new OrderLineRequest(products[1].Id, 2), new OrderLineRequest(products[2].Id, 2)]));
+        var (e, products, problems) = await AllOrNothing.OrderBeyondTheStockAsync(Repository, _connectionString, books.Id, ada.Id);
 
+        Assert.Empty(problems);
         Assert.Equal((products[2].Id, 2, "23514", "ck_product_stock"), (e.ProductId, e.Requested, e.SqlState, e.ConstraintName));
-        Assert.Equal((0, 0), (await CountAsync("purchase_order"), await CountAsync("order_line")));
-        foreach (var p in products) Assert.Equal(p, await Repository.FindProductAsync(p.Id)); // same stock, same version
         output.WriteLine($"{Repository.Name}: {e.Message}");
     }
 
@@ -274,11 +263,5 @@ public abstract class ShopRepositoryContract(PostgresFixture postgres, ITestOutp
     private async Task<(Category Books, Customer Ada)> SeedAsync() =>
         (await Repository.AddCategoryAsync("Books"), await Repository.AddCustomerAsync(new NewCustomer("ada@example.org", "Ada Lovelace")));
 
-    private async Task<int> CountAsync(string table)
-    {
-        await using var conn = new NpgsqlConnection(_connectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM {table}", conn);
-        return (int)(long)(await cmd.ExecuteScalarAsync())!;
-    }
+    private async Task<int> CountAsync(string table) => (int)await Sql.ScalarAsync<long>(_connectionString, $"SELECT count(*) FROM {table}");
 }

@@ -22,8 +22,7 @@ public sealed class ManagementScriptTests(ScriptedClusterFixture fixture, ITestO
         // Unqualified names resolve in schema app (the role's search_path there); grants came from default privileges.
         Assert.Equal(1, await ExecuteAsync(app, "INSERT INTO item (name) VALUES ('kettle')"));
         Assert.Equal(1, await ExecuteAsync(app, "UPDATE item SET name = 'teapot' WHERE name = 'kettle'"));
-        await using (var read = new NpgsqlCommand("SELECT count(*) FROM item WHERE name = 'teapot'", app))
-            Assert.Equal(1L, await read.ExecuteScalarAsync());
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(app, "SELECT count(*) FROM item WHERE name = 'teapot'"));
         Assert.Equal(1, await ExecuteAsync(app, "DELETE FROM item WHERE name = 'teapot'"));
     }
 
@@ -202,6 +201,93 @@ public sealed class ManagementScriptTests(ScriptedClusterFixture fixture, ITestO
         Assert.Contains("password authentication failed", refused.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Goal("1.4-1")]
+    public async Task A_backup_that_does_not_finish_in_time_is_stopped_and_leaves_no_file()
+    {
+        var (database, file) = await LockedDatabaseAsync("slow_backup");
+        await using var holder = await HoldLockAsync(database, "LOCK TABLE warehouse IN ACCESS EXCLUSIVE MODE"); // pg_dump waits for it
+
+        var backup = await Cluster.RunAsync("pg-backup.sh", ["-d", database, "-o", file, "-T", "2"]);
+
+        Assert.Equal(1, backup.ExitCode);
+        Assert.Contains("did not finish within 2s and was stopped; no backup was written", backup.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.partial"));
+        output.WriteLine(backup.StandardError.Trim());
+    }
+
+    [Fact]
+    [Goal("1.4-1")]
+    public async Task A_restore_that_does_not_finish_in_time_is_stopped_and_rolled_back()
+    {
+        var (database, file) = await LockedDatabaseAsync("slow_restore");
+        (await Cluster.RunAsync("pg-backup.sh", ["-d", database, "-o", file])).EnsureSuccess();
+        var target = database + "_target";
+        await AsSuperuserAsync("postgres", $"CREATE DATABASE {target}");
+        var holder = await HoldLockAsync(target, "LOCK TABLE pg_catalog.pg_class IN SHARE MODE"); // CREATE TABLE waits for it
+
+        var restore = await Cluster.RunAsync("pg-restore.sh", ["-d", target, "-i", file, "-T", "2"]);
+
+        Assert.Equal(1, restore.ExitCode);
+        Assert.Contains("did not finish within 2s; it was stopped and rolled back", restore.StandardError, StringComparison.Ordinal);
+        await holder.DisposeAsync(); // the stopped restore's server session now finds its client gone and rolls back
+        await Eventually.UntilAsync(async () => await ScalarAsync<long>("postgres",
+                $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{target}' AND application_name = 'pg-restore.sh'") == 0,
+            TimeSpan.FromSeconds(30), "the stopped restore's session to end");
+        Assert.Equal(0L, await ScalarAsync<long>(target, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        output.WriteLine(restore.StandardError.Trim());
+    }
+
+    [Fact]
+    [Goal("1.4-1")]
+    public async Task A_script_still_running_at_its_time_limit_is_killed_and_named()
+    {
+        var (database, file) = await LockedDatabaseAsync("killed_backup");
+        await using var holder = await HoldLockAsync(database, "LOCK TABLE warehouse IN ACCESS EXCLUSIVE MODE");
+
+        var e = await Assert.ThrowsAsync<TimeoutException>(() => Cluster.RunAsync("pg-backup.sh", ["-d", database, "-o", file], timeout: TimeSpan.FromSeconds(2)));
+
+        Assert.StartsWith($"pg-backup.sh -d {database} -o {file} did not finish within 2 s", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(file)); // killed outright, the script could not clean up its .partial file, but no backup appeared
+        output.WriteLine(e.Message);
+    }
+
+    [Fact]
+    [Goal("1.4-1")]
+    public async Task Planted_bug_a_backup_written_in_place_leaves_a_file_when_the_dump_fails()
+    {
+        var folder = Path.Combine(Cluster.InstanceDirectory, "planted");
+        Directory.CreateDirectory(folder);
+        var missing = Path.Combine(folder, "missing.dump");
+
+        var failed = await Cluster.RunAsync("pg-backup.sh", ["-d", "no_such_database", "-o", missing],
+            extraEnvironment: new Dictionary<string, string> { ["PG_BACKUP_PLANTED_BUG"] = "write-in-place" });
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.True(File.Exists(missing), "the check 'a failed backup leaves no file' catches the planted bug");
+        output.WriteLine($"with the planted bug a failed dump left a {new FileInfo(missing).Length}-byte {Path.GetFileName(missing)}");
+    }
+
+    /// <summary>A database with one table, and where its backup would go.</summary>
+    private async Task<(string Database, string File)> LockedDatabaseAsync(string prefix)
+    {
+        var database = $"{prefix}_{Guid.NewGuid().ToString("N")[..8]}";
+        await AsSuperuserAsync("postgres", $"CREATE DATABASE {database}");
+        await AsSuperuserAsync(database, "CREATE TABLE warehouse (id int PRIMARY KEY, city text NOT NULL); INSERT INTO warehouse VALUES (1, 'Utrecht')");
+        var folder = Path.Combine(Cluster.InstanceDirectory, database); // its own: a killed script may leave a .partial file
+        Directory.CreateDirectory(folder);
+        return (database, Path.Combine(folder, database + ".dump"));
+    }
+
+    /// <summary>A superuser session holding <paramref name="lockStatement"/> in an open transaction until it is disposed.</summary>
+    private async Task<NpgsqlConnection> HoldLockAsync(string database, string lockStatement)
+    {
+        var conn = await OpenConnectionAsync(Cluster.ConnectionStringFor(database));
+        await Sql.ExecuteAsync(conn, default, "BEGIN", lockStatement);
+        return conn;
+    }
+
     private Task<NpgsqlConnection> OpenAsync(string database, string user, string password) => OpenConnectionAsync(Cluster.ConnectionStringFor(database, user, password));
 
     private static async Task<NpgsqlConnection> OpenConnectionAsync(string connectionString)
@@ -219,22 +305,9 @@ public sealed class ManagementScriptTests(ScriptedClusterFixture fixture, ITestO
         }
     }
 
-    private async Task AsSuperuserAsync(string database, string sql)
-    {
-        await using var conn = await OpenConnectionAsync(Cluster.ConnectionStringFor(database));
-        await ExecuteAsync(conn, sql);
-    }
+    private Task AsSuperuserAsync(string database, string sql) => Sql.ExecuteAsync(Cluster.ConnectionStringFor(database), default, sql);
 
-    private async Task<T> ScalarAsync<T>(string database, string sql)
-    {
-        await using var conn = await OpenConnectionAsync(Cluster.ConnectionStringFor(database));
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string database, string sql) => Sql.ScalarAsync<T>(Cluster.ConnectionStringFor(database), sql);
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        return await cmd.ExecuteNonQueryAsync();
-    }
+    private static Task<int> ExecuteAsync(NpgsqlConnection conn, string sql) => Sql.ExecuteAsync(conn, default, sql);
 }

@@ -27,6 +27,8 @@ public sealed class ScriptUsageTests(ITestOutputHelper output)
     [InlineData("pg-config.sh", "get work-mem", "is not a setting name")]
     [InlineData("pg-backup.sh", "-d shop", "-o FILE is required")]
     [InlineData("pg-backup.sh", "-d shop -o x.dump -Z 12", "-Z must be")]
+    [InlineData("pg-backup.sh", "-d shop -o x.dump -T 0", "timeout '0'")]
+    [InlineData("pg-restore.sh", "-d shop -i x.dump -T soon", "timeout 'soon'")]
     [InlineData("pg-restore.sh", "-d shop", "-i FILE is required")]
     [InlineData("pg-restore.sh", "-d bad-name -i x.dump", "is not a plain identifier")]
     [InlineData("pg-health.sh", "-t 0", "timeout '0'")]

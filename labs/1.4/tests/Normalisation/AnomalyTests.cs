@@ -60,6 +60,23 @@ public sealed class AnomalyTests(PostgresFixture postgres, ITestOutputHelper out
 
     [Fact]
     [Goal("1.4-2")]
+    public async Task Planted_bug_a_schema_that_copies_the_customer_name_onto_orders_shows_the_update_anomaly()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync("anomaly_bug"));
+        var planted = new NormalisedShop(dataSource, ShopFormBug.CustomerNameOnOrder);
+        await planted.CreateAsync();
+        await planted.LoadAsync(Data);
+        var order = Data.Orders.GroupBy(o => o.Customer).First(g => g.Count() >= 2).First();
+
+        await planted.RenameCustomerOfOrderAsync(order.OrderId, "Renamed");
+
+        // The check the 3NF schema passes (no contradiction after a rename through one order) fails here.
+        Assert.Equal(1, await planted.CountContradictionsAsync());
+        output.WriteLine($"{planted.Name}: a rename through order {order.OrderId} left 1 contradicted customer");
+    }
+
+    [Fact]
+    [Goal("1.4-2")]
     public async Task Insert_anomaly_a_product_nobody_ordered_cannot_be_stored_in_the_wide_table()
     {
         var product = new ProductFact("NEW-00001", "Brand new", Data.Categories[0], 12.50m);

@@ -62,21 +62,16 @@ public sealed class ConstraintTests(PostgresFixture postgres, ITestOutputHelper 
     [Goal("1.4-2")]
     public async Task Deleting_an_order_takes_its_lines_along()
     {
-        await using var lines = DataSource.CreateCommand("SELECT count(*) FROM order_line WHERE order_id = 1");
-        Assert.True((long)(await lines.ExecuteScalarAsync())! > 0);
+        const string lines = "SELECT count(*) FROM order_line WHERE order_id = 1";
+        Assert.True(await Sql.ScalarAsync<long>(DataSource, lines) > 0);
 
         await using var delete = DataSource.CreateCommand("DELETE FROM purchase_order WHERE order_id = 1");
         Assert.Equal(1, await delete.ExecuteNonQueryAsync());
 
-        Assert.Equal(0L, await lines.ExecuteScalarAsync()); // ON DELETE CASCADE: no orphaned lines
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(DataSource, lines)); // ON DELETE CASCADE: no orphaned lines
     }
 
-    private async Task<string> RowCountsAsync()
-    {
-        await using var cmd = DataSource.CreateCommand(
-            "SELECT string_agg(t || '=' || (xpath('/row/n/text()', query_to_xml('SELECT count(*) AS n FROM ' || t, false, true, '')))[1]::text, ' ' ORDER BY t) " +
-            "FROM unnest($1::text[]) AS t");
-        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. ShopSchema.NormalisedTables] });
-        return (string)(await cmd.ExecuteScalarAsync())!;
-    }
+    private Task<string> RowCountsAsync() => Sql.ScalarAsync<string>(DataSource,
+        "SELECT string_agg(t || '=' || (xpath('/row/n/text()', query_to_xml('SELECT count(*) AS n FROM ' || t, false, true, '')))[1]::text, ' ' ORDER BY t) " +
+        "FROM unnest($1::text[]) AS t", default, (object)ShopSchema.NormalisedTables.ToArray());
 }

@@ -15,5 +15,18 @@ public sealed class NormalisationExperimentTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed("contradicted customers, denormalised")!.Value > 0);
         Assert.True(finding.FigureNamed("rows written per rename, denormalised / 3NF")!.Value > 1);
+        Assert.EndsWith("checks held.", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Goal("1.4-2")]
+    public async Task With_the_customer_name_copied_onto_orders_the_experiment_fails_and_its_summary_names_the_check()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new NormalisationAnomaliesExperiment(ShopFormBug.CustomerNameOnOrder).RunAsync(ExperimentContext.ForTest(services, "1.4-2"), CancellationToken.None);
+
+        output.WriteLine(finding.Summary);
+        Assert.Equal(Verdict.Fail, finding.Verdict);
+        Assert.Contains("checks failed: 3NF: a customer's name is stored once - one row per rename, never a contradiction", finding.Summary, StringComparison.Ordinal);
     }
 }

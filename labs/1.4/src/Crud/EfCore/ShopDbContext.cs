@@ -20,7 +20,7 @@ internal sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : D
     {
         modelBuilder.UseIdentityAlwaysColumns();
 
-        #region Exercise 1.4-3: map the 3NF schema - keys, unique and foreign keys, checks - under the names sql/schema.sql uses
+        #region Exercise 1.4-3d: map the 3NF schema, keys, unique and foreign keys and checks, under the names sql/schema.sql uses (tests: MigrationTests.The_migration_builds*, EfCoreShopRepositoryTests)
         modelBuilder.Entity<CategoryRow>(e =>
         {
             e.ToTable("category");
