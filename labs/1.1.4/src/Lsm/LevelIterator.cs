@@ -8,7 +8,8 @@ internal sealed class LevelIterator(IReadOnlyList<TableHandle> tables) : IKeyVal
 
     public bool Valid => _current is { Valid: true };
     public ReadOnlySpan<byte> Key => _current!.Key;
-    public byte[]? Value => _current!.Value;
+    public ValueKind Kind => _current!.Kind;
+    public ReadOnlySpan<byte> Value => _current!.Value;
 
     public void SeekToFirst()
     {

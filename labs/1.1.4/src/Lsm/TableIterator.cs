@@ -8,7 +8,8 @@ internal sealed class TableIterator(SSTableReader table) : IKeyValueIterator
 
     public bool Valid => _block is { Valid: true };
     public ReadOnlySpan<byte> Key => _block!.Key;
-    public byte[]? Value => _block!.Value;
+    public ValueKind Kind => _block!.Kind;
+    public ReadOnlySpan<byte> Value => _block!.Value;
 
     public void SeekToFirst()
     {
