@@ -43,6 +43,9 @@ public sealed class FindingBuilder(string goalId, string title)
 
     public bool AllChecksHold => _failedChecks.Count == 0;
 
+    /// <summary>The descriptions of the checks that failed so far, for a summary built from the outcomes.</summary>
+    public IReadOnlyList<string> FailedChecks => _failedChecks;
+
     /// <summary>Pass when every check held (Fail otherwise), unless an explicit verdict is given.</summary>
     public Finding Build(string summary, Verdict? verdict = null) => new()
     {

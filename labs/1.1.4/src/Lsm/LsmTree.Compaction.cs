@@ -139,12 +139,13 @@ public sealed partial class LsmTree
         {
             lock (_state) Monitor.PulseAll(_state);
         });
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_state)
         {
             while (_failure is null && (_imm is not null || (_options.BackgroundMaintenance && CompactionPicker.Pick(_version, _options) is not null)))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 Monitor.Wait(_state);
+                cancellationToken.ThrowIfCancellationRequested(); // before looking again: cancelling wakes every waiter, the maintenance thread too
             }
             ThrowIfFailed();
         }

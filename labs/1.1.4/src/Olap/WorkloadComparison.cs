@@ -49,13 +49,13 @@ public sealed class WorkloadComparison(StarDataGenerator data, int oltpOperation
 
     private async Task<(Throughput Throughput, Dictionary<string, LatencySummary> Latency, List<string> Reads)> RunOltpMixAsync(IWarehouseEngine engine, CancellationToken cancellationToken)
     {
+        #region Exercise 1.1.4-3c: the OLTP mix: the same point reads, updates and short transactions on each engine, timed (tests: OltpVsOlapTests)
         var latency = new Dictionary<string, LatencyRecorder> { ["point read"] = new(), ["update"] = new(), ["short transaction"] = new() };
         var reads = new List<string>();
         var random = new Random(seed);
         var nextSale = (long)data.Facts + 1;
         var dates = data.Dates().Select(d => d.DateKey).ToArray();
         var oltp = Stopwatch.StartNew();
-        #region Exercise 1.1.4-3: the OLTP mix: the same point reads, updates and short transactions on each engine
         for (var op = 0; op < oltpOperations; op++)
         {
             var dice = random.Next(100);
