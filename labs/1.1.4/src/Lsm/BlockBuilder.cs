@@ -16,7 +16,12 @@ internal sealed class BlockBuilder(int restartInterval)
     private readonly List<int> _restarts = [0];
     private byte[] _lastKey = new byte[64];
     private int _lastKeyLength;
-    private int _sinceRestart;
+
+    /// <summary>A whole key is stored every this many entries.</summary>
+    public int RestartInterval { get; } = restartInterval;
+
+    /// <summary>Entries added since the last restart point.</summary>
+    private int EntriesSinceRestart { get; set; }
 
     public bool IsEmpty { get; private set; } = true;
     public int EstimatedSize => _buffer.Length + _restarts.Count * 4 + 4;
@@ -27,7 +32,7 @@ internal sealed class BlockBuilder(int restartInterval)
     {
         #region Exercise 1.1.4-1e: append an entry with its key prefix-compressed against the previous key, a whole key at every restart point (tests: BlockTests)
         var shared = 0;
-        if (_sinceRestart < restartInterval)
+        if (EntriesSinceRestart < RestartInterval)
         {
             var max = Math.Min(_lastKeyLength, key.Length);
             shared = key[..max].CommonPrefixLength(_lastKey.AsSpan(0, max));
@@ -35,7 +40,7 @@ internal sealed class BlockBuilder(int restartInterval)
         else
         {
             _restarts.Add(_buffer.Length);
-            _sinceRestart = 0;
+            EntriesSinceRestart = 0;
         }
         _buffer.AddVarint((uint)shared);
         _buffer.AddVarint((uint)(key.Length - shared));
@@ -46,7 +51,7 @@ internal sealed class BlockBuilder(int restartInterval)
         if (_lastKey.Length < key.Length) _lastKey = new byte[Math.Max(key.Length, _lastKey.Length * 2)];
         key.CopyTo(_lastKey);
         _lastKeyLength = key.Length;
-        _sinceRestart++;
+        EntriesSinceRestart++;
         IsEmpty = false;
         #endregion
     }
@@ -71,7 +76,7 @@ internal sealed class BlockBuilder(int restartInterval)
         _restarts.Clear();
         _restarts.Add(0);
         _lastKeyLength = 0;
-        _sinceRestart = 0;
+        EntriesSinceRestart = 0;
         IsEmpty = true;
     }
 }

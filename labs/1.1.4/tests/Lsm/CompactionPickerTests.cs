@@ -79,10 +79,4 @@ public sealed class CompactionPickerTests
         Assert.Null(CompactionPicker.Pick(V(T(3, "a", "z", 1_000_000_000)), Options));
     }
 
-    [Fact]
-    [Goal("1.1.4-1")]
-    public void LevelLimitsGrowByTheMultiplier()
-    {
-        Assert.Equal([1000L, 10_000, 100_000], [.. Enumerable.Range(1, 3).Select(l => CompactionPicker.MaxBytesForLevel(Options, l))]);
-    }
 }
