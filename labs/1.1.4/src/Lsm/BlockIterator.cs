@@ -64,10 +64,43 @@ internal sealed class BlockIterator
         while (Valid && KeyComparer.Compare(Key, target) < 0) Next();
     }
 
+    /// <summary>The last entry: parse forward from the last restart point.</summary>
+    public void SeekToLast()
+    {
+        _keyLength = 0;
+        ParseAt(RestartOffset(_restartCount - 1));
+        while (Valid && _next < _restartsOffset) ParseAt(_next);
+    }
+
+    /// <summary>Entries only link forward: go back to the last restart point before the current entry and parse
+    /// forward to the entry just before it.</summary>
+    public void Prev()
+    {
+        var original = _current;
+        var r = _restartCount - 1;
+        while (r > 0 && RestartOffset(r) >= original) r--;
+        if (RestartOffset(r) >= original)
+        {
+            _current = -1; // the first entry
+            return;
+        }
+        _keyLength = 0;
+        ParseAt(RestartOffset(r));
+        while (Valid && _next < original) ParseAt(_next);
+    }
+
+    /// <summary>The last entry whose key is ≤ <paramref name="target"/>.</summary>
+    public void SeekForPrev(ReadOnlySpan<byte> target)
+    {
+        Seek(target);
+        if (!Valid) SeekToLast();
+        else if (KeyComparer.Compare(Key, target) > 0) Prev();
+    }
+
     private int RestartOffset(int i)
     {
         var offset = (int)BinaryPrimitives.ReadUInt32LittleEndian(_block.AsSpan(_restartsOffset + 4 * i));
-        if (offset < 0 || offset >= _restartsOffset) throw Corrupt($"restart point {i} points to {offset}, outside the entries");
+        if (offset < 0 || (offset >= _restartsOffset && !(offset == 0 && _restartsOffset == 0))) throw Corrupt($"restart point {i} points to {offset}, outside the entries");
         return offset;
     }
 

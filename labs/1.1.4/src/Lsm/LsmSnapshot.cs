@@ -22,5 +22,7 @@ public sealed class LsmSnapshot : IDisposable
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[]? from = null, byte[]? toExclusive = null) => _tree.Scan(_view, from, toExclusive);
 
+    public IEnumerable<KeyValuePair<byte[], byte[]>> ScanReverse(byte[]? from = null, byte[]? toExclusive = null) => _tree.ScanReverse(_view, from, toExclusive);
+
     public void Dispose() => _view.Dispose();
 }

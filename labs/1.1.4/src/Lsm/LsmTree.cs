@@ -91,6 +91,14 @@ public sealed partial class LsmTree : IDisposable
         foreach (var kv in Scan(view, from, toExclusive)) yield return kv;
     }
 
+    /// <summary>Live entries with <paramref name="from"/> ≤ key &lt; <paramref name="toExclusive"/> in descending key order
+    /// (null bounds = open), as of the moment the enumeration starts (like <see cref="Scan(byte[], byte[])"/>).</summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> ScanReverse(byte[]? from = null, byte[]? toExclusive = null)
+    {
+        using var view = AcquireView();
+        foreach (var kv in ScanReverse(view, from, toExclusive)) yield return kv;
+    }
+
     /// <summary>A point in time to read from with <see cref="LsmSnapshot.Get"/> and <see cref="LsmSnapshot.Scan"/>, while
     /// writes go on. Dispose it: it keeps its memtables and tables alive.</summary>
     public LsmSnapshot Snapshot() => new(this, AcquireView());
@@ -161,6 +169,22 @@ public sealed partial class LsmTree : IDisposable
         for (; merged.Valid; merged.Next())
         {
             if (toExclusive is not null && KeyComparer.Compare(merged.Key, toExclusive) >= 0) yield break;
+            if (merged.Kind == ValueKind.Value) yield return new KeyValuePair<byte[], byte[]>(merged.Key.ToArray(), merged.Value.ToArray());
+        }
+    }
+
+    internal IEnumerable<KeyValuePair<byte[], byte[]>> ScanReverse(ReadView view, byte[]? from, byte[]? toExclusive)
+    {
+        var merged = NewMergingIterator(view);
+        if (toExclusive is null) merged.SeekToLast();
+        else
+        {
+            merged.SeekForPrev(toExclusive);
+            if (merged.Valid && KeyComparer.Compare(merged.Key, toExclusive) == 0) merged.Prev();
+        }
+        for (; merged.Valid; merged.Prev())
+        {
+            if (from is not null && KeyComparer.Compare(merged.Key, from) < 0) yield break;
             if (merged.Kind == ValueKind.Value) yield return new KeyValuePair<byte[], byte[]>(merged.Key.ToArray(), merged.Value.ToArray());
         }
     }

@@ -94,6 +94,33 @@ internal sealed class SkipList
         return Volatile.Read(ref x.Next[0]);
     }
 
+    /// <summary>The last node whose key is &lt; <paramref name="key"/>, or null.</summary>
+    public Node? FindLessThan(ReadOnlySpan<byte> key)
+    {
+        var x = _head;
+        for (var level = Volatile.Read(ref _height) - 1; level >= 0; level--)
+        {
+            Node? next;
+            while ((next = Volatile.Read(ref x.Next[level])) is not null && KeyComparer.Compare(next.Key, key) < 0) x = next;
+        }
+        return x == _head ? null : x;
+    }
+
+    /// <summary>The node with the largest key, or null when empty.</summary>
+    public Node? Last
+    {
+        get
+        {
+            var x = _head;
+            for (var level = Volatile.Read(ref _height) - 1; level >= 0; level--)
+            {
+                Node? next;
+                while ((next = Volatile.Read(ref x.Next[level])) is not null) x = next;
+            }
+            return x == _head ? null : x;
+        }
+    }
+
     public Node? First => Volatile.Read(ref _head.Next[0]);
 
     public static Node? NextOf(Node node) => Volatile.Read(ref node.Next[0]);

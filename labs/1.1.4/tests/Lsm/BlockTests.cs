@@ -80,6 +80,24 @@ public sealed class BlockTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [Goal("1.1.4-1")]
+    [InlineData(1)]
+    [InlineData(16)]
+    public void PrevWalksBackFromTheLastEntry(int restartInterval)
+    {
+        var entries = Enumerable.Range(0, 50).Select(i => ($"k{i:D3}", ValueKind.Value, $"{i}")).ToList();
+        var (block, length) = Build(restartInterval, entries);
+        var it = new BlockIterator(block, length, "test", 0);
+        var backwards = new List<string>();
+        for (it.SeekToLast(); it.Valid; it.Prev()) backwards.Add(Encoding.ASCII.GetString(it.Key));
+        Assert.Equal(entries.Select(e => e.Item1).Reverse(), backwards);
+        it.SeekForPrev(B("k010x"));
+        Assert.Equal("k010", Encoding.ASCII.GetString(it.Key));
+        it.SeekForPrev(B("a"));
+        Assert.False(it.Valid);
+    }
+
     [Fact]
     [Goal("1.1.4-1")]
     public void AMalformedEntryIsReportedAsCorruptionWithTheBlockOffset()

@@ -9,7 +9,7 @@ internal sealed class ListIterator(params (string Key, string? Value)[] entries)
         (System.Text.Encoding.ASCII.GetBytes(e.Key), e.Value is null ? ValueKind.Deletion : ValueKind.Value, System.Text.Encoding.ASCII.GetBytes(e.Value ?? "")))];
     private int _position = int.MaxValue;
 
-    public bool Valid => _position < _entries.Length;
+    public bool Valid => _position >= 0 && _position < _entries.Length;
     public ReadOnlySpan<byte> Key => _entries[_position].Key;
     public ValueKind Kind => _entries[_position].Kind;
     public ReadOnlySpan<byte> Value => _entries[_position].Value;
@@ -23,4 +23,14 @@ internal sealed class ListIterator(params (string Key, string? Value)[] entries)
     }
 
     public void Next() => _position++;
+
+    public void SeekToLast() => _position = _entries.Length - 1;
+
+    public void SeekForPrev(ReadOnlySpan<byte> key)
+    {
+        _position = _entries.Length - 1;
+        while (_position >= 0 && KeyComparer.Compare(Key, key) > 0) _position--;
+    }
+
+    public void Prev() => _position--;
 }

@@ -7,7 +7,8 @@ namespace StatelessMind.Labs.Storage.Tests.Lsm;
 /// <summary>
 /// One run of the randomized model test: seeded operations on an <see cref="LsmTree"/> over a
 /// <see cref="FaultInjectionFileSystem"/> and on a SortedDictionary, compared at every read. Operations: puts with
-/// values of 0 to 4,096 bytes (a fifth of them empty), deletes, atomic batches, gets, scans with random bounds,
+/// values of 0 to 4,096 bytes (a fifth of them empty), deletes, atomic batches, gets, scans with random bounds (a third
+/// of them in reverse),
 /// flushes, full compactions, clean reopens, process kills and power cuts (with torn writes). Options are tiny, so the
 /// data spreads over several levels. After a kill, and after a power cut with every write fsynced, every acknowledged
 /// write must be there; after a power cut without fsync, the tree must hold the state after some prefix of the
@@ -152,7 +153,10 @@ internal sealed class LsmModelRun(int seed, int operations, bool background, Sto
                 if (a is not null && b is not null && ByteArrayComparer.Instance.Compare(a, b) > 0) (a, b) = (b, a);
                 Note($"Scan({(a is null ? "start" : Show(a))}, {(b is null ? "end" : Show(b))})");
                 var expected = _model.Where(kv => (a is null || ByteArrayComparer.Instance.Compare(kv.Key, a) >= 0) && (b is null || ByteArrayComparer.Instance.Compare(kv.Key, b) < 0)).ToList();
-                return CompareScan(expected, tree.Scan(a, b).ToList());
+                if (_random.Next(3) > 0) return CompareScan(expected, tree.Scan(a, b).ToList());
+                Note("(in reverse)");
+                expected.Reverse();
+                return CompareScan(expected, tree.ScanReverse(a, b).ToList());
             }
             case < 885:
                 Note("Flush()");

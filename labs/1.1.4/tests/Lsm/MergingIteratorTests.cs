@@ -47,6 +47,20 @@ public sealed class MergingIteratorTests
 
     [Fact]
     [Goal("1.1.4-1")]
+    public void MergesBackwardAfterAReverseSeek()
+    {
+        var merged = new MergingIterator([new ListIterator(("b", "new"), ("d", null)), new ListIterator(("a", "old"), ("b", "old"), ("c", "old"), ("d", "old"))]);
+        merged.SeekToLast();
+        var all = new List<(string, string?)>();
+        for (; merged.Valid; merged.Prev()) all.Add((Encoding.ASCII.GetString(merged.Key), merged.Kind == ValueKind.Deletion ? null : Encoding.ASCII.GetString(merged.Value)));
+        Assert.Equal([("d", null), ("c", "old"), ("b", "new"), ("a", "old")], all);
+        merged.SeekForPrev("bb"u8);
+        Assert.Equal("b", Encoding.ASCII.GetString(merged.Key));
+        Assert.Equal("new", Encoding.ASCII.GetString(merged.Value));
+    }
+
+    [Fact]
+    [Goal("1.1.4-1")]
     public void AgreesWithADictionaryMergeOnRandomRuns()
     {
         var random = new Random(11);
