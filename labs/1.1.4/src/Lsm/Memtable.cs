@@ -16,7 +16,7 @@ internal sealed class Memtable(long walNumber, int seed, StorageBug bug = Storag
     public void Apply(long sequence, byte[] key, ValueKind kind, byte[] value)
     {
         if (bug == StorageBug.EmptyValueIsTombstone && kind == ValueKind.Value && value.Length == 0) kind = ValueKind.Deletion; // planted defect
-        var isNew = _list.Insert(key, new SkipList.Entry(sequence, kind, value, null));
+        var isNew = _list.Insert(key, sequence, kind, value);
         Interlocked.Add(ref _approximateBytes, (isNew ? key.Length : 0) + value.Length + EntryOverhead);
     }
 

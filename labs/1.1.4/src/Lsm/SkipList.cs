@@ -39,9 +39,9 @@ internal sealed class SkipList
         }
     }
 
-    /// <summary>Adds <paramref name="entry"/> as the newest of its key (a new node when the key is new). Sequence numbers
-    /// of one key must grow. Returns true when the key was new.</summary>
-    public bool Insert(byte[] key, Entry entry)
+    /// <summary>Adds an entry (<paramref name="sequence"/>, <paramref name="kind"/>, <paramref name="value"/>) as the newest
+    /// of its key (a new node when the key is new). Sequence numbers of one key must grow. Returns true when the key was new.</summary>
+    public bool Insert(byte[] key, long sequence, ValueKind kind, byte[] value)
     {
         #region Exercise 1.1.4-1d: insert into the skip list: find the predecessors on every level, then link a node of random height (tests: SkipListTests)
         var update = _update; // one writer at a time: the predecessor array is reused
@@ -55,7 +55,7 @@ internal sealed class SkipList
         var found = Volatile.Read(ref x.Next[0]);
         if (found is not null && KeyComparer.Compare(found.Key, key) == 0)
         {
-            Volatile.Write(ref found.Latest, entry with { Older = found.Latest });
+            Volatile.Write(ref found.Latest, new Entry(sequence, kind, value, found.Latest));
             return false;
         }
         var height = RandomHeight();
@@ -64,7 +64,7 @@ internal sealed class SkipList
             for (var level = _height; level < height; level++) update[level] = _head;
             Volatile.Write(ref _height, height);
         }
-        var node = new Node(key, height) { Latest = entry with { Older = null } };
+        var node = new Node(key, height) { Latest = new Entry(sequence, kind, value, null) };
         for (var level = 0; level < height; level++)
         {
             node.Next[level] = update[level].Next[level];

@@ -9,7 +9,7 @@ public sealed class SkipListTests(ITestOutputHelper output)
 {
     private static byte[] B(string s) => Encoding.ASCII.GetBytes(s);
 
-    private static SkipList.Entry E(long sequence, string value) => new(sequence, ValueKind.Value, B(value), null);
+    private static bool Insert(SkipList list, string key, long sequence, string value) => list.Insert(B(key), sequence, ValueKind.Value, B(value));
 
     [Fact]
     [Goal("1.1.4-1")]
@@ -19,7 +19,7 @@ public sealed class SkipListTests(ITestOutputHelper output)
         var random = new Random(7);
         var keys = Enumerable.Range(0, 2000).Select(_ => random.Next(500)).ToList();
         long sequence = 0;
-        foreach (var k in keys) list.Insert(B($"k{k:D4}"), E(++sequence, $"v{sequence}"));
+        foreach (var k in keys) Insert(list, $"k{k:D4}", ++sequence, $"v{sequence}");
         var walked = new List<string>();
         for (var n = list.First; n is not null; n = SkipList.NextOf(n)) walked.Add(Encoding.ASCII.GetString(n.Key));
         var expected = keys.Distinct().Order().Select(k => $"k{k:D4}").ToList();
@@ -32,9 +32,9 @@ public sealed class SkipListTests(ITestOutputHelper output)
     public void InsertReportsWhetherTheKeyWasNew()
     {
         var list = new SkipList(seed: 2);
-        Assert.True(list.Insert(B("a"), E(1, "x")));
-        Assert.False(list.Insert(B("a"), E(2, "y")));
-        Assert.True(list.Insert(B("b"), E(3, "z")));
+        Assert.True(Insert(list, "a", 1, "x"));
+        Assert.False(Insert(list, "a", 2, "y"));
+        Assert.True(Insert(list, "b", 3, "z"));
         Assert.Equal(2, list.Count);
     }
 
@@ -43,9 +43,9 @@ public sealed class SkipListTests(ITestOutputHelper output)
     public void EachKeyKeepsItsEntriesNewestFirstSoOlderSnapshotsFindTheirs()
     {
         var list = new SkipList(seed: 3);
-        list.Insert(B("k"), E(5, "five"));
-        list.Insert(B("k"), new SkipList.Entry(9, ValueKind.Deletion, [], null));
-        list.Insert(B("k"), E(12, ""));
+        Insert(list, "k", 5, "five");
+        list.Insert(B("k"), 9, ValueKind.Deletion, []);
+        Insert(list, "k", 12, "");
         var node = list.Find(B("k"))!;
         Assert.Null(node.VisibleAt(4));
         Assert.Equal("five", Encoding.ASCII.GetString(node.VisibleAt(8)!.Value));
@@ -60,7 +60,7 @@ public sealed class SkipListTests(ITestOutputHelper output)
     {
         var list = new SkipList(seed: 4);
         long sequence = 0;
-        foreach (var k in new[] { "b", "d", "f", "" }) list.Insert(B(k), E(++sequence, k));
+        foreach (var k in new[] { "b", "d", "f", "" }) Insert(list, k, ++sequence, k);
         Assert.Equal("", Encoding.ASCII.GetString(list.SeekGreaterOrEqual([])!.Key));
         Assert.Equal("d", Encoding.ASCII.GetString(list.SeekGreaterOrEqual(B("c"))!.Key));
         Assert.Equal("d", Encoding.ASCII.GetString(list.SeekGreaterOrEqual(B("d"))!.Key));
@@ -105,7 +105,7 @@ public sealed class SkipListTests(ITestOutputHelper output)
         });
         for (var i = 0; i < n; i++)
         {
-            list.Insert(B($"k{i * 7919 % n:D6}"), E(i + 1, "v"));
+            Insert(list, $"k{i * 7919 % n:D6}", i + 1, "v");
             Volatile.Write(ref published, i + 1);
         }
         await done.CancelAsync();
