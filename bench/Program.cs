@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Jobs;
+using StatelessMind.Bench.Storage;
 
 // In-process toolchain: the benchmarks run in this (Release) process instead of a generated project,
 // so the repository's build settings apply unchanged. Each suite marks its baseline; reports show ratios.
@@ -9,4 +10,7 @@ using BenchmarkDotNet.Jobs;
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault())
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+var loadBefore = StorageReport.LoadAverage();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+// Suites that state a target (bench/Storage) check it; a target not met fails the run.
+return StorageReport.Write(summaries, loadBefore) ? 0 : 1;

@@ -8,7 +8,7 @@ namespace StatelessMind.Bench.Storage;
 /// (whose random inserts shift half its arrays each time) and the C B-tree (a fresh file, every page cached;
 /// the final sync is not timed). The mean is per insert.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 10, invocationCount: 1)]
 public class BTreeInsertBenchmarks
 {
     public const int Entries = 100_000;

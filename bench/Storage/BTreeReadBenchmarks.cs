@@ -9,7 +9,7 @@ namespace StatelessMind.Bench.Storage;
 /// red-black tree) and SortedList (two sorted arrays) over 1,000,000 random 64-bit keys: 100,000 random point
 /// lookups of present keys, and a full in-order scan summing every value. Means are per lookup / per entry.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 10)]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class BTreeReadBenchmarks

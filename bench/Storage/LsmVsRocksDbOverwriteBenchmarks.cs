@@ -8,22 +8,25 @@ namespace StatelessMind.Bench.Storage;
 /// <summary>
 /// 1.1.4-1, db_bench's overwrite: both engines are filled once with 1,000,000 entries (16-byte keys, 100-byte
 /// values, random order); every iteration then writes all the keys again in another random order, WAL on and not
-/// fsynced. The mean is per entry; RocksDB is the baseline.
+/// fsynced. Both engines get the same untimed drain: after the fill and after every iteration each finishes its
+/// pending flushes and compactions before the next iteration starts. The mean is per entry; RocksDB is the baseline.
 /// </summary>
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-[Config(typeof(LongRunInProcessConfig))]
+[Config(typeof(StorageBenchConfig))]
 public class LsmVsRocksDbOverwriteBenchmarks
 {
     public const int Entries = 1_000_000;
+    private const string Workload = "overwrite 1M over 1M";
 
     private byte[][] _keys = [];
     private long[] _order = [];
     private byte[][] _values = [];
     private string? _directory;
     private LsmTree? _lsm;
-    private RocksDb? _rocks;
-    private LsmStats? _before;
+    private RocksEngine? _rocks;
+    private LsmStats? _lsmBefore;
+    private (long, long, long) _rocksBefore;
     private int _round;
     private readonly WriteOptions _rocksWrite = StorageEngines.RocksWriteOptions(fsync: false);
 
@@ -43,7 +46,8 @@ public class LsmVsRocksDbOverwriteBenchmarks
         Prepare();
         _rocks = StorageEngines.OpenRocksDb(_directory = StorageEngines.FreshDirectory("rocks-over"));
         var fill = DbBenchKeys.Shuffled(Entries, 311);
-        for (var i = 0; i < Entries; i++) _rocks.Put(_keys[fill[i]], _values[i & 4095], null, _rocksWrite);
+        for (var i = 0; i < Entries; i++) _rocks.Db.Put(_keys[fill[i]], _values[i & 4095], null, _rocksWrite);
+        _rocks.WaitForCompactions();
     }
 
     private void Prepare()
@@ -54,13 +58,23 @@ public class LsmVsRocksDbOverwriteBenchmarks
     }
 
     [IterationSetup(Target = nameof(LsmOverwrite))]
-    public void Snapshot() => _before = _lsm!.Statistics;
+    public void SnapshotLsm() => _lsmBefore = _lsm!.Statistics;
+
+    [IterationSetup(Target = nameof(RocksOverwrite))]
+    public void SnapshotRocks() => _rocksBefore = _rocks!.BytesWritten();
 
     [IterationCleanup(Target = nameof(LsmOverwrite))]
-    public void Record()
+    public void DrainLsm()
     {
         _lsm!.WaitForCompactions();
-        LsmAmplificationLog.AppendWrite("overwrite 1M over 1M, WAL without fsync", _lsm.Statistics.Minus(_before!));
+        StorageCounters.RecordLsmWrites(Workload, _lsm.Statistics.Minus(_lsmBefore!));
+    }
+
+    [IterationCleanup(Target = nameof(RocksOverwrite))]
+    public void DrainRocks()
+    {
+        _rocks!.WaitForCompactions();
+        StorageCounters.RecordRocksWrites(Workload, _rocksBefore, _rocks.BytesWritten(), (long)Entries * DbBenchKeys.EntryBytes);
     }
 
     [GlobalCleanup]
@@ -77,7 +91,7 @@ public class LsmVsRocksDbOverwriteBenchmarks
     public void RocksOverwrite()
     {
         var round = _round++;
-        for (var i = 0; i < Entries; i++) _rocks!.Put(_keys[_order[i]], _values[(i + round) & 4095], null, _rocksWrite);
+        for (var i = 0; i < Entries; i++) _rocks!.Db.Put(_keys[_order[i]], _values[(i + round) & 4095], null, _rocksWrite);
     }
 
     [BenchmarkCategory("overwrite"), Benchmark(OperationsPerInvoke = Entries)]

@@ -8,20 +8,15 @@ namespace StatelessMind.Bench.Storage;
 /// <summary>
 /// 1.1.4-1, fillrandom with every write fsynced before it is acknowledged, in both engines (db_bench's fillsync
 /// runs 1/1000 of the entries; an fsync costs milliseconds here). 1 writer, or 4 concurrent writers whose
-/// records share fsyncs (group commit in both engines). 2,000 entries per invocation; the mean is per entry.
+/// records share fsyncs (group commit in both engines). Both sync with fsync (RocksDB: use_fsync). 2,000 entries per
+/// invocation into an empty store; the mean is per entry.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
-[Config(typeof(Columns))]
+[Config(typeof(StorageBenchConfig))]
 public class LsmVsRocksDbSyncBenchmarks
 {
     public const int Entries = 2_000;
-
-    private sealed class Columns : ManualConfig
-    {
-        public Columns() => AddColumn(new ThroughputColumn(DbBenchKeys.EntryBytes));
-    }
 
     [Params(1, 4)]
     public int Writers { get; set; }
@@ -30,7 +25,7 @@ public class LsmVsRocksDbSyncBenchmarks
     private byte[][] _values = [];
     private string? _directory;
     private LsmTree? _lsm;
-    private RocksDb? _rocks;
+    private RocksEngine? _rocks;
     private readonly WriteOptions _sync = StorageEngines.RocksWriteOptions(fsync: true);
 
     [GlobalSetup]
@@ -53,7 +48,7 @@ public class LsmVsRocksDbSyncBenchmarks
         if (_lsm is not null)
         {
             var s = _lsm.Statistics;
-            LsmAmplificationLog.Append($"fillsync, {Writers} writer(s)", "writes per fsync (group commit)", s.WritesPerGroup, "writes");
+            StorageCounters.Record($"fillsync, {Writers} writer(s)", "LSM tree", "writes per fsync (group commit)", s.WritesPerGroup, "writes");
             _lsm.Dispose();
         }
         _rocks?.Dispose();
@@ -74,7 +69,7 @@ public class LsmVsRocksDbSyncBenchmarks
     }
 
     [BenchmarkCategory("fillsync"), Benchmark(Baseline = true, OperationsPerInvoke = Entries)]
-    public void RocksFillSync() => RunWriters(i => _rocks!.Put(_keys[i], _values[i], null, _sync));
+    public void RocksFillSync() => RunWriters(i => _rocks!.Db.Put(_keys[i], _values[i], null, _sync));
 
     [BenchmarkCategory("fillsync"), Benchmark(OperationsPerInvoke = Entries)]
     public void LsmFillSync() => RunWriters(i => _lsm!.Put(_keys[i], _values[i]));

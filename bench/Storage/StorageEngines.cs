@@ -1,14 +1,17 @@
 using RocksDbSharp;
+using StatelessMind.Harness;
 using StatelessMind.Labs.Storage.Lsm;
 
 namespace StatelessMind.Bench.Storage;
 
 /// <summary>
-/// The LSM tree and RocksDB with the same shape: 16 MiB memtable (one immutable one behind it), 4 KiB blocks,
-/// bloom filters of 10 bits per key, no compression, level 0 compacted at 4 tables and writes stopped at 12,
-/// level 1 of 64 MiB growing 10× per level, 8 MiB tables; WAL on, fsynced per write group or not at all.
-/// RocksDB keeps its own defaults otherwise (2 background jobs, its 32 MiB block cache); the LSM tree has one
-/// background thread and no block cache (blocks come from the OS page cache).
+/// The LSM tree and RocksDB with the same shape and the same treatment: 16 MiB memtable (one immutable one behind it),
+/// 4 KiB blocks, bloom filters of 10 bits per key, no compression, level 0 compacted at 4 tables and writes stopped at 12,
+/// level 1 of 64 MiB growing 10× per level with static level sizes (level_compaction_dynamic_level_bytes = false, as the
+/// LSM tree sizes its levels), 8 MiB tables, one background thread for flushes and compactions, no block cache in either
+/// (both read blocks through the OS page cache; both keep index and filter blocks in memory), WAL on, synced per write
+/// group with fsync (use_fsync = true) or not at all. RocksDB keeps its statistics, so that its own byte counters give its
+/// write amplification beside the LSM tree's.
 /// </summary>
 public static class StorageEngines
 {
@@ -28,10 +31,12 @@ public static class StorageEngines
         BackgroundMaintenance = true,
     };
 
-    public static RocksDb OpenRocksDb(string path)
+    public static RocksEngine OpenRocksDb(string path)
     {
         var table = new BlockBasedTableOptions()
             .SetBlockSize(4096)
+            .SetNoBlockCache(true)
+            .SetCacheIndexAndFilterBlocks(false)
             .SetFilterPolicy(BloomFilterPolicy.Create(10, false));
         var options = new DbOptions()
             .SetCreateIfMissing(true)
@@ -44,11 +49,28 @@ public static class StorageEngines
             .SetMaxBytesForLevelBase(64UL << 20)
             .SetMaxBytesForLevelMultiplier(10)
             .SetTargetFileSizeBase(8UL << 20)
+            .SetLevelCompactionDynamicLevelBytes(false)
+            .SetUseFsync(1)
             .SetBlockBasedTableFactory(table);
-        return RocksDb.Open(options, path);
+        Native.Instance.rocksdb_options_set_max_background_jobs(options.Handle, 1);
+        options.EnableStatistics();
+        var db = RocksDb.Open(options, path);
+        RecordOptionsFile(path);
+        return new RocksEngine(db, options);
     }
 
     public static WriteOptions RocksWriteOptions(bool fsync) => new WriteOptions().SetSync(fsync);
+
+    /// <summary>RocksDB writes its effective options to OPTIONS-n in the database directory; the first run of each
+    /// process copies it next to the reports, so the report shows what RocksDB actually ran with.</summary>
+    private static void RecordOptionsFile(string path)
+    {
+        var latest = Directory.GetFiles(path, "OPTIONS-*").OrderBy(f => f, StringComparer.Ordinal).LastOrDefault();
+        if (latest is null) return;
+        var target = Path.Combine(RepositoryLayout.Locate().Root, "bench", "reports", "StorageRocksDbOptions.ini");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(latest, target, overwrite: true);
+    }
 
     public static string FreshDirectory(string name)
     {

@@ -39,6 +39,8 @@ public sealed class IndexingStrategiesExperiment : IExperiment
                 r.Buffers, r.BaselineBuffers, r.IndexBytes / 1e6, r.BuildMs, $"{r.InsertMicrosecondsPerRow:0.#} ({r.BaselineInsertMicrosecondsPerRow:0.#})",
                 $"{r.InsertWalBytesPerRow:0} ({r.BaselineInsertWalBytesPerRow:0})", r.SameResultAsBaseline ? "yes" : "NO",
             })));
+        finding.Check(trigram, trigram ? "pg_trgm is installed: all eleven strategies ran"
+            : "pg_trgm is not installed (Debian package postgresql-contrib): the trigram GIN case could not run");
         foreach (var r in results)
         {
             finding.Check(r.UsesExpectedNode, r.Case.ExpectsFullScan
@@ -55,20 +57,28 @@ public sealed class IndexingStrategiesExperiment : IExperiment
         var pk = results.First(r => r.Case.Name.StartsWith("primary key", StringComparison.Ordinal));
         var brin = results.FirstOrDefault(r => r.Case.Name.StartsWith("BRIN", StringComparison.Ordinal));
         var partial = results.FirstOrDefault(r => r.Case.Name == "partial");
-        finding.Figure("primary-key point query speed-up", pk.BaselineExecutionMs / Math.Max(pk.ExecutionMs, 0.001), "×", key: true)
+        finding.Figure("primary-key point query speed-up", pk.BaselineExecutionMs / Math.Max(pk.ExecutionMs, 0.001), "×")
             .Figure("primary-key point query (index)", pk.ExecutionMs, "ms")
             .Figure("primary-key point query (no index)", pk.BaselineExecutionMs, "ms")
             .Figure("insert time with the primary key", pk.InsertMicrosecondsPerRow / pk.BaselineInsertMicrosecondsPerRow, "× no index", key: true)
             .Figure("insert WAL with the GIN jsonb index", results.Where(r => r.Case.Name.StartsWith("GIN, jsonb", StringComparison.Ordinal)).Select(r => r.InsertWalBytesPerRow / r.BaselineInsertWalBytesPerRow).DefaultIfEmpty(double.NaN).First(), "× no index");
         if (brin is not null)
             finding.Figure("BRIN size", brin.IndexBytes / 1e3, "kB", key: true).Figure("BRIN range query speed-up", brin.BaselineExecutionMs / Math.Max(brin.ExecutionMs, 0.001), "×");
-        if (partial is not null) finding.Figure("partial index size", partial.IndexBytes / 1e6, "MB");
-        if (!trigram) finding.Note("pg_trgm is not installed here (package postgresql-contrib): the trigram GIN case was skipped.");
+        if (partial is not null) finding.Figure("partial index size", partial.IndexBytes / 1e6, "MB", key: true);
+        var secondary = results.FirstOrDefault(r => r.Case.Name == "secondary, equality");
+        if (secondary is not null) finding.Figure("secondary B-tree index size", secondary.IndexBytes / 1e6, "MB", key: true);
+        foreach (var r in results)
+            finding.Figure($"{r.Case.Name}: speed-up with the index", r.BaselineExecutionMs / Math.Max(r.ExecutionMs, 0.001), "×", key: true);
+        if (leading is not null && trailing is not null)
+            finding.Figure("composite index, second column only: buffers read / with the leading column", (double)trailing.Buffers / Math.Max(1, leading.Buffers), "×", key: true);
+        foreach (var r in results.Where(r => r.Case.CreateIndexSql is not null && r.Case.Name is "BRIN, correlated timestamp" or "partial" or "GIN, trigram LIKE" or "covering, index-only scan"))
+            finding.Figure($"{r.Case.Name}: WAL per inserted row / without the index", r.InsertWalBytesPerRow / r.BaselineInsertWalBytesPerRow, "×", key: true);
         finding.Note("Times are EXPLAIN ANALYZE execution times after one warm-up run of the same query; buffers are shared hits + reads of the whole plan.")
             .Note("Insert cost: an INSERT … SELECT of the batch inside a transaction that is rolled back, with only that case's index present; WAL bytes from pg_current_wal_insert_lsn().");
         finding.Plot(ctx.SavePlot(Plot(results), "indexing.png", "Query time with and without each index (log scale)", 1100, 550));
         return finding.Build($"{results.Count} strategies on {rows:N0} rows: the planner picked the intended node in {results.Count(r => r.UsesExpectedNode)}/{results.Count} cases; " +
-                             $"results identical in {results.Count(r => r.SameResultAsBaseline)}/{results.Count}; the primary key made a point query {pk.BaselineExecutionMs / Math.Max(pk.ExecutionMs, 0.001):N0}× faster.");
+                             $"results identical in {results.Count(r => r.SameResultAsBaseline)}/{results.Count}; the primary key made a point query {pk.BaselineExecutionMs / Math.Max(pk.ExecutionMs, 0.001):N0}× faster; " +
+                             (finding.FailedChecks.Count == 0 ? "every check held." : $"{finding.FailedChecks.Count} check(s) failed: {string.Join("; ", finding.FailedChecks)}."));
     }
 
     private static ScottPlot.Plot Plot(IReadOnlyList<IndexingCaseResult> results)

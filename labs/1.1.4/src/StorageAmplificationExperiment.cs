@@ -49,11 +49,12 @@ public sealed class StorageAmplificationExperiment : IExperiment
             ctx.Report(0.05, $"B-tree: {n:N0} inserts, {overwrite.Length:N0} overwrites, {deleted.Length:N0} deletes");
             var bt = await Task.Run(() => RunBTree(Path.Combine(work, "tree.db"), memoryBudget, load, overwrite, deleted, present, absent), cancellationToken);
             ctx.Report(0.35, "LSM tree: the same workload");
-            var lsm = await Task.Run(() => RunLsm(Path.Combine(work, "lsm"), memoryBudget, load, overwrite, deleted, present, absent, ctx.Seed), cancellationToken);
+            var lsm = await Task.Run(() => RunLsm(Path.Combine(work, "lsm"), memoryBudget, load, overwrite, deleted, present, absent), cancellationToken);
             ctx.Report(0.7, "comparing contents");
             var identical = bt.Contents.SequenceEqual(lsm.Contents);
-            ctx.Report(0.75, "B-tree vs SortedDictionary point lookups, in memory");
-            var (btreeNs, dictionaryNs) = await Task.Run(() => LookupRace(Path.Combine(work, "race.db"), load, present), cancellationToken);
+            ctx.Report(0.75, $"B-tree vs SortedDictionary point lookups over {LookupRaceKeys:N0} keys, in memory");
+            var (raceKeys, raceProbes) = LookupRaceData(load, present, ctx.Seed, probes: ctx.Size(20_000, 100_000));
+            var (btreeNs, dictionaryNs, ratioRange) = await Task.Run(() => LookupRace(Path.Combine(work, "race.db"), raceKeys, raceProbes), cancellationToken);
 
             var btWriteAmp = (double)bt.BytesWritten / userBytes;
             var btSpaceAmp = (double)bt.FileBytes / liveBytes;
@@ -62,15 +63,15 @@ public sealed class StorageAmplificationExperiment : IExperiment
 
             finding.Figure("B-tree write amplification", btWriteAmp, "×", key: true)
                 .Figure("LSM write amplification (WAL + tables)", lsm.Stats.WriteAmplification, "×", key: true)
-                .Figure("LSM table write amplification (flush + compaction)", lsm.Stats.TableWriteAmplification, "×")
+                .Figure("LSM table write amplification (flush + compaction)", lsm.Stats.TableWriteAmplification, "×", key: true)
                 .Figure("B-tree space amplification", btSpaceAmp, "×", key: true)
                 .Figure("LSM space amplification", lsmSpaceAmp, "×", key: true)
-                .Figure("B-tree pages read from disk per lookup (hits)", bt.PagesPerHit, "pages")
-                .Figure("B-tree pages read from disk per lookup (misses)", bt.PagesPerMiss, "pages")
-                .Figure("LSM data blocks read per lookup (hits)", lsm.BlocksPerHit, "blocks")
+                .Figure("B-tree pages read from disk per lookup (hits)", bt.PagesPerHit, "pages", key: true)
+                .Figure("B-tree pages read from disk per lookup (misses)", bt.PagesPerMiss, "pages", key: true)
+                .Figure("LSM data blocks read per lookup (hits)", lsm.BlocksPerHit, "blocks", key: true)
                 .Figure("LSM data blocks read per lookup (absent keys)", lsm.BlocksPerMiss, "blocks", key: true, target: "≤ 1.05")
                 .Figure("LSM bloom filter false-positive rate", lsm.FalsePositiveRate * 100, "%", key: true)
-                .Figure("B-tree point lookup speed vs SortedDictionary (in memory)", lookupRatio, "×", key: true, target: "≥ 2×")
+                .Figure("B-tree point lookup speed vs SortedDictionary (in memory)", lookupRatio, "×", key: true, target: "≥ 2")
                 .Figure("B-tree load throughput", n / bt.LoadSeconds, "ops/s")
                 .Figure("LSM load throughput", n / lsm.LoadSeconds, "ops/s");
             finding.Table(FindingTable.Of($"{n:N0} random 8-byte keys with 8-byte values, {overwrite.Length:N0} overwrites, {deleted.Length:N0} deletes; memory budget {memoryBudget / 1024} KiB each",
@@ -86,17 +87,20 @@ public sealed class StorageAmplificationExperiment : IExperiment
                 ]));
             finding.Plot(ctx.SavePlot(AmplificationPlot(btWriteAmp, lsm.Stats.WriteAmplification, btSpaceAmp, lsmSpaceAmp, bt.PagesPerHit, lsm.BlocksPerHit),
                 "amplification.png", "Write, space and read amplification of the B-tree and the LSM tree on the same workload and memory budget"));
-            finding.Check(bt.Invariants is null, $"B-tree invariants hold (key order, fill factor, uniform depth){(bt.Invariants is null ? "" : ": " + bt.Invariants)}")
-                .Check(identical, $"both structures hold the same {live.Length:N0} entries after the workload")
-                .Check(bt.LookupsCorrect && lsm.LookupsCorrect, "every lookup returned the expected value (present) or nothing (absent)")
-                .Check(lsm.BlocksPerMiss <= 1.05, $"LSM lookups of absent keys read at most 1.05 data blocks on average ({lsm.BlocksPerMiss:0.####})")
-                .Note($"B-tree: height {bt.Height}, {bt.FileBytes / 1024:N0} KiB file, {bt.CacheMisses:N0} cache misses. LSM: {lsm.Stats.Flushes} flushes, " +
-                      $"{lsm.Stats.Compactions} compactions, levels {lsm.LevelsText}.")
-                .Note($"B-tree vs SortedDictionary lookups: {btreeNs:0} ns vs {dictionaryNs:0} ns per lookup (Stopwatch, same process, interleaved runs, median of 5); " +
-                      "bench/Storage measures the same with BenchmarkDotNet." + (lookupRatio >= 2 ? "" : " The 2× target was NOT met in this run."))
+            finding.Check(bt.Invariants is null, $"B-tree invariants hold (key order, fill factor, uniform depth){(bt.Invariants is null ? "" : ": " + bt.Invariants)}");
+            finding.Check(identical, $"both structures hold the same {live.Length:N0} entries after the workload");
+            finding.Check(bt.LookupsCorrect && lsm.LookupsCorrect, "every lookup returned the expected value (present) or nothing (absent)");
+            finding.Check(lsm.BlocksPerMiss <= 1.05, $"LSM lookups of absent keys read at most 1.05 data blocks on average ({lsm.BlocksPerMiss:0.####})");
+            finding.Check(lookupRatio >= 2, $"B-tree point lookups over {LookupRaceKeys:N0} keys at least 2× as fast as SortedDictionary's, everything in memory ({lookupRatio:0.##}×: {btreeNs:0} ns vs {dictionaryNs:0} ns)");
+            finding.Check(lsm.Stats.WriteAmplification < btWriteAmp, $"with the same memory budget the LSM tree writes fewer bytes per user byte than the B-tree ({lsm.Stats.WriteAmplification:0.#}× vs {btWriteAmp:0.#}×)");
+            finding.Note($"B-tree: height {bt.Height}, {bt.FileBytes / 1024:N0} KiB file, {bt.CacheMisses:N0} cache misses. LSM: {lsm.Stats.Flushes} flushes, " +
+                         $"{lsm.Stats.Compactions} compactions, levels {lsm.LevelsText}; its space is measured on the file system (live and obsolete tables still open, WAL, manifest).")
+                .Note($"B-tree vs SortedDictionary lookups: Stopwatch, same process, 5 interleaved rounds, median; the ratio of the rounds ranged {ratioRange}. " +
+                      "bench/Storage measures the same with BenchmarkDotNet (bench/reports/StorageBenchmarks.md).")
                 .Note("Write amplification counts every byte the structure wrote to its files (B-tree: evicted and synced 4 KiB pages; LSM: WAL, flushes, compactions) per byte of keys and values written.");
             var summary = $"On {n:N0} random keys with a {memoryBudget / 1024} KiB budget the B-tree wrote {btWriteAmp:0.#}× the user bytes and the LSM tree {lsm.Stats.WriteAmplification:0.#}×; " +
-                          $"space {btSpaceAmp:0.##}× vs {lsmSpaceAmp:0.##}×; absent-key lookups read {lsm.BlocksPerMiss:0.###} LSM blocks; B-tree lookups {lookupRatio:0.##}× SortedDictionary.";
+                          $"space {btSpaceAmp:0.##}× vs {lsmSpaceAmp:0.##}×; absent-key lookups read {lsm.BlocksPerMiss:0.###} LSM blocks; B-tree lookups {lookupRatio:0.##}× SortedDictionary's speed. " +
+                          (finding.FailedChecks.Count == 0 ? "Every check held, the ≥ 2× lookup and ≤ 1.05 blocks targets included." : $"{finding.FailedChecks.Count} check(s) failed: {string.Join("; ", finding.FailedChecks)}.");
             return finding.Build(summary);
         }
         finally
@@ -142,7 +146,7 @@ public sealed class StorageAmplificationExperiment : IExperiment
     private sealed record LsmRun(LsmStats Stats, long DiskBytes, double BlocksPerHit, double BlocksPerMiss, double FalsePositiveRate, bool LookupsCorrect,
         double LoadSeconds, double LookupSeconds, int LevelsUsed, string LevelsText, List<(ulong, ulong)> Contents);
 
-    private static LsmRun RunLsm(string directory, int memoryBudget, ulong[] load, ulong[] overwrite, ulong[] deleted, ulong[] present, List<ulong> absent, int seed)
+    private static LsmRun RunLsm(string directory, int memoryBudget, ulong[] load, ulong[] overwrite, ulong[] deleted, ulong[] present, List<ulong> absent)
     {
         var options = new LsmOptions
         {
@@ -175,7 +179,6 @@ public sealed class StorageAmplificationExperiment : IExperiment
         var lookupSeconds = sw.Elapsed.TotalSeconds;
         var levels = tree.Levels;
         var contents = tree.Scan().Select(kv => (Decode(kv.Key), Decode(kv.Value))).ToList();
-        _ = seed;
         return new LsmRun(writeStats, tree.DiskBytes, hits.DataBlocksPerGet, misses.DataBlocksPerGet, misses.BloomFalsePositiveRate, correct,
             loadSeconds, lookupSeconds, levels.Count(l => l.Tables > 0), string.Join(" ", levels.Select((l, i) => $"L{i}:{l.Tables}")), contents);
     }
@@ -190,8 +193,23 @@ public sealed class StorageAmplificationExperiment : IExperiment
 
     private static ulong Decode(byte[] b) => BinaryPrimitives.ReadUInt64BigEndian(b);
 
-    /// <summary>Median ns per lookup of 5 interleaved rounds: B-tree (every page cached) vs SortedDictionary.</summary>
-    private static (double BTreeNs, double DictionaryNs) LookupRace(string path, ulong[] load, ulong[] probes)
+    /// <summary>The lookup target (≥ 2× SortedDictionary) is stated for a million keys, where neither structure fits in
+    /// the CPU caches; at every scale the race uses that many.</summary>
+    private const int LookupRaceKeys = 1_000_000;
+
+    private static (ulong[] Keys, ulong[] Probes) LookupRaceData(ulong[] load, ulong[] present, int seed, int probes)
+    {
+        if (load.Length >= LookupRaceKeys) return (load, present);
+        var random = new Random(seed + 1);
+        var keys = new HashSet<ulong>(LookupRaceKeys);
+        while (keys.Count < LookupRaceKeys) keys.Add((ulong)random.NextInt64(1, long.MaxValue));
+        var all = keys.ToArray();
+        return (all, [.. Enumerable.Range(0, probes).Select(_ => all[random.Next(all.Length)])]);
+    }
+
+    /// <summary>Median ns per lookup of 5 interleaved rounds: B-tree (every page cached) vs SortedDictionary, and the range
+    /// of the per-round ratios.</summary>
+    private static (double BTreeNs, double DictionaryNs, string RatioRange) LookupRace(string path, ulong[] load, ulong[] probes)
     {
         using var tree = NativeBTree.Open(path, 4096, 16384);
         var dictionary = new SortedDictionary<ulong, ulong>();
@@ -217,7 +235,8 @@ public sealed class StorageAmplificationExperiment : IExperiment
             sd.Add(sw.Elapsed.TotalNanoseconds / probes.Length);
         }
         GC.KeepAlive(sink);
-        return (bt.Order().ElementAt(2), sd.Order().ElementAt(2));
+        var ratios = sd.Zip(bt, (d, b) => d / b).ToList();
+        return (bt.Order().ElementAt(2), sd.Order().ElementAt(2), $"{ratios.Min():0.##}–{ratios.Max():0.##}×");
     }
 
     private static ScottPlot.Plot AmplificationPlot(double btWrite, double lsmWrite, double btSpace, double lsmSpace, double btRead, double lsmRead)

@@ -3,7 +3,7 @@ using StatelessMind.Labs.Storage.Lsm;
 
 namespace StatelessMind.Labs.Storage.Tests;
 
-/// <summary>The LSM tree's reads, scans, tombstones and compaction, against SortedDictionary.</summary>
+/// <summary>The LSM tree on the operating system's file system: reads, scans, tombstones, compaction, concurrency and group commit.</summary>
 public sealed class LsmTreeTests(ITestOutputHelper output)
 {
     [Theory]
@@ -17,7 +17,7 @@ public sealed class LsmTreeTests(ITestOutputHelper output)
         var random = new Random(2024);
         using (var tree = LsmTree.Open(dir.Path, LsmTestKit.Small(background)))
         {
-            for (var op = 0; op < 30_000; op++)
+            for (var op = 0; op < 12_000; op++)
             {
                 var i = random.Next(4000);
                 var key = LsmTestKit.Key(i);

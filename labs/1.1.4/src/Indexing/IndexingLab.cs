@@ -124,7 +124,7 @@ public sealed class IndexingLab(string connectionString, int rows)
     /// <summary>The query on the bare table: its plan, time and result digest.</summary>
     private static async Task<(List<PlanNode> Nodes, double Ms, string Digest)> MeasureWithoutIndexAsync(NpgsqlConnection conn, IndexingCase c, CancellationToken cancellationToken)
     {
-        #region Exercise 1.1.4-2: run the query without an index: the baseline plan, buffers, time and result
+        #region Exercise 1.1.4-2a: run the query without an index: the baseline plan, buffers, time and result (tests: IndexingStrategiesTests)
         await ReadDigestAsync(conn, c.Query, cancellationToken); // warm the cache the same way for both runs
         var (nodes, ms) = await ExplainAsync(conn, c.Query, cancellationToken);
         var (digest, _) = await ReadDigestAsync(conn, c.Query, cancellationToken);
@@ -136,7 +136,7 @@ public sealed class IndexingLab(string connectionString, int rows)
     private async Task<(List<PlanNode> Nodes, double Ms, string Digest, long Rows, long IndexBytes, double BuildMs, double InsertUs, double InsertWal)> MeasureWithIndexAsync(
         NpgsqlConnection conn, IndexingCase c, CancellationToken cancellationToken)
     {
-        #region Exercise 1.1.4-2: build the case's index, then read the plan with EXPLAIN (ANALYZE, BUFFERS) and its write cost
+        #region Exercise 1.1.4-2b: build the case's index, then read the plan with EXPLAIN (ANALYZE, BUFFERS), its size and its write cost (tests: IndexingStrategiesTests)
         var build = Stopwatch.StartNew();
         if (c.CreateIndexSql is not null) await ExecAsync(conn, c.CreateIndexSql, cancellationToken, timeoutSeconds: 1200);
         var buildMs = build.Elapsed.TotalMilliseconds;

@@ -16,7 +16,8 @@ internal sealed class BlockIterator
     private int _current = -1; // offset of the current entry; -1 = not valid
     private int _next;
     private int _valueOffset;
-    private int _valueLength; // -1 = tombstone
+    private int _valueLength;
+    private ValueKind _kind;
 
     public BlockIterator(byte[] block, int length, string file, long blockOffset)
     {
@@ -31,8 +32,8 @@ internal sealed class BlockIterator
 
     public bool Valid => _current >= 0;
     public ReadOnlySpan<byte> Key => _key.AsSpan(0, _keyLength);
-    public bool IsTombstone => _valueLength < 0;
-    public byte[]? Value => _valueLength < 0 ? null : _block.AsSpan(_valueOffset, _valueLength).ToArray();
+    public ValueKind Kind => _kind;
+    public ReadOnlySpan<byte> Value => _block.AsSpan(_valueOffset, _valueLength);
 
     public void SeekToFirst()
     {
@@ -63,10 +64,43 @@ internal sealed class BlockIterator
         while (Valid && KeyComparer.Compare(Key, target) < 0) Next();
     }
 
+    /// <summary>The last entry: parse forward from the last restart point.</summary>
+    public void SeekToLast()
+    {
+        _keyLength = 0;
+        ParseAt(RestartOffset(_restartCount - 1));
+        while (Valid && _next < _restartsOffset) ParseAt(_next);
+    }
+
+    /// <summary>Entries only link forward: go back to the last restart point before the current entry and parse
+    /// forward to the entry just before it.</summary>
+    public void Prev()
+    {
+        var original = _current;
+        var r = _restartCount - 1;
+        while (r > 0 && RestartOffset(r) >= original) r--;
+        if (RestartOffset(r) >= original)
+        {
+            _current = -1; // the first entry
+            return;
+        }
+        _keyLength = 0;
+        ParseAt(RestartOffset(r));
+        while (Valid && _next < original) ParseAt(_next);
+    }
+
+    /// <summary>The last entry whose key is ≤ <paramref name="target"/>.</summary>
+    public void SeekForPrev(ReadOnlySpan<byte> target)
+    {
+        Seek(target);
+        if (!Valid) SeekToLast();
+        else if (KeyComparer.Compare(Key, target) > 0) Prev();
+    }
+
     private int RestartOffset(int i)
     {
         var offset = (int)BinaryPrimitives.ReadUInt32LittleEndian(_block.AsSpan(_restartsOffset + 4 * i));
-        if (offset < 0 || offset >= _restartsOffset) throw Corrupt($"restart point {i} points to {offset}, outside the entries");
+        if (offset < 0 || (offset >= _restartsOffset && !(offset == 0 && _restartsOffset == 0))) throw Corrupt($"restart point {i} points to {offset}, outside the entries");
         return offset;
     }
 
@@ -81,20 +115,22 @@ internal sealed class BlockIterator
         var p = offset;
         var shared = Varint.Read(span, ref p);
         var unshared = Varint.Read(span, ref p);
-        var valueField = Varint.Read(span, ref p);
-        if (shared < 0 || unshared < 0 || valueField < 0 || shared > _keyLength || unshared > span.Length - p)
-            throw Corrupt($"entry at block byte {offset} has an invalid header");
-        var valueLength = valueField == 0 ? -1 : (int)valueField - 1;
+        if (shared < 0 || unshared < 0 || shared > _keyLength || p >= span.Length) throw Corrupt($"entry at block byte {offset} has an invalid header");
+        var kind = span[p++];
+        if (kind > (byte)ValueKind.Value) throw Corrupt($"entry at block byte {offset} has kind {kind}");
+        var valueLength = Varint.Read(span, ref p);
+        if (valueLength < 0 || unshared > span.Length - p || valueLength > span.Length - p - unshared)
+            throw Corrupt($"entry at block byte {offset} runs past the block");
         var keyLength = (int)(shared + unshared);
-        if (valueLength > span.Length - p - unshared) throw Corrupt($"entry at block byte {offset} runs past the block");
         if (_key.Length < keyLength) Array.Resize(ref _key, Math.Max(keyLength, _key.Length * 2));
         span.Slice(p, (int)unshared).CopyTo(_key.AsSpan((int)shared));
         _keyLength = keyLength;
         p += (int)unshared;
+        _kind = (ValueKind)kind;
         _valueOffset = p;
-        _valueLength = valueLength;
+        _valueLength = (int)valueLength;
         _current = offset;
-        _next = p + Math.Max(0, valueLength);
+        _next = p + _valueLength;
     }
 
     private CorruptionException Corrupt(string problem) => new(_file, _blockOffset, problem);

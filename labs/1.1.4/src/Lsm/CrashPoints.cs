@@ -1,6 +1,7 @@
 namespace StatelessMind.Labs.Storage.Lsm;
 
-/// <summary>The places where <see cref="LsmOptions.CrashAt"/> can stop the tree, as a kill -9 would there.</summary>
+/// <summary>The named points where <see cref="LsmOptions.CrashAt"/> is called: it can stop the tree there, as a kill -9
+/// would, or block to force an interleaving.</summary>
 public static class CrashPoints
 {
     /// <summary>A flush wrote and synced its table, the manifest does not list it yet.</summary>
@@ -20,4 +21,16 @@ public static class CrashPoints
 
     /// <summary>The new manifest was written to its temporary file but not renamed into place.</summary>
     public const string ManifestTempWritten = "manifest.temp-written";
+
+    /// <summary>Open replayed the old WALs into memory; nothing of them is in a table yet.</summary>
+    public const string RecoveryReplayed = "recovery.replayed";
+
+    /// <summary>Open wrote the replayed entries as a level-0 table; its manifest is not written yet.</summary>
+    public const string RecoveryTableWritten = "recovery.table-written";
+
+    /// <summary>The background maintenance thread is about to be started (called in the thread that starts it).</summary>
+    public const string MaintenanceStarting = "maintenance.starting";
+
+    /// <summary>The maintenance thread found nothing to do and is about to wait to be woken.</summary>
+    public const string MaintenanceIdle = "maintenance.idle";
 }

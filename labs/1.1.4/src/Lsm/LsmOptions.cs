@@ -1,3 +1,5 @@
+using StatelessMind.Labs.Storage.Lsm.Files;
+
 namespace StatelessMind.Labs.Storage.Lsm;
 
 /// <summary>Sizes and policies of an <see cref="LsmTree"/>. Defaults are scaled-down RocksDB defaults.</summary>
@@ -35,8 +37,15 @@ public sealed record LsmOptions
     /// <summary>Flush and compact on a background thread (true) or inline in the writing thread (false: deterministic, for tests).</summary>
     public bool BackgroundMaintenance { get; init; } = true;
 
-    /// <summary>Test hook: returns true at the crash point (see <see cref="CrashPoints"/>) where the tree should stop as if killed.</summary>
+    /// <summary>Test hook, called at each named point of <see cref="CrashPoints"/>: return true to stop the tree there as if
+    /// killed. It may also block, to force an interleaving of threads.</summary>
     public Func<string, bool>? CrashAt { get; init; }
+
+    /// <summary>A deliberate defect, so that the tests can be seen to catch it (<see cref="StorageBug.None"/>: the correct tree).</summary>
+    public StorageBug Bug { get; init; } = StorageBug.None;
+
+    /// <summary>Where the files live: the operating system's file system unless a test injects faults.</summary>
+    internal IFileSystem FileSystem { get; init; } = OsFileSystem.Instance;
 
     internal void Validate()
     {
@@ -48,5 +57,7 @@ public sealed record LsmOptions
             throw new ArgumentOutOfRangeException(nameof(Level0StopWritesTrigger), "must exceed Level0CompactionTrigger, which must be at least 1");
         if (MaxLevels is < 2 or > 12) throw new ArgumentOutOfRangeException(nameof(MaxLevels), MaxLevels, "must be in [2, 12]");
         if (LevelSizeMultiplier < 2) throw new ArgumentOutOfRangeException(nameof(LevelSizeMultiplier), LevelSizeMultiplier, "must be at least 2");
+        if (Level1MaxBytes < 1) throw new ArgumentOutOfRangeException(nameof(Level1MaxBytes), Level1MaxBytes, "must be positive");
+        if (TargetFileBytes < 1) throw new ArgumentOutOfRangeException(nameof(TargetFileBytes), TargetFileBytes, "must be positive");
     }
 }

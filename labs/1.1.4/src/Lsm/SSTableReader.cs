@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
+using StatelessMind.Labs.Storage.Lsm.Files;
 
 namespace StatelessMind.Labs.Storage.Lsm;
 
@@ -9,16 +9,16 @@ namespace StatelessMind.Labs.Storage.Lsm;
 /// </summary>
 internal sealed class SSTableReader : IDisposable
 {
-    private readonly SafeFileHandle _handle;
+    private readonly IRandomAccessFile _file;
     private readonly byte[][] _lastKeys;
     private readonly long[] _offsets;
     private readonly int[] _lengths;
     private readonly BloomFilter _bloom;
 
-    private SSTableReader(string path, SafeFileHandle handle, long fileSize, TableFormat.Footer footer, byte[][] lastKeys, long[] offsets, int[] lengths, BloomFilter bloom)
+    private SSTableReader(string path, IRandomAccessFile file, long fileSize, TableFormat.Footer footer, byte[][] lastKeys, long[] offsets, int[] lengths, BloomFilter bloom)
     {
         Path = path;
-        _handle = handle;
+        _file = file;
         FileSize = fileSize;
         Entries = footer.Entries;
         _lastKeys = lastKeys;
@@ -33,12 +33,12 @@ internal sealed class SSTableReader : IDisposable
     public int DataBlocks => _offsets.Length;
     public int BloomBytes => _bloom.SizeBytes;
 
-    public static SSTableReader Open(string path)
+    public static SSTableReader Open(IFileSystem files, string path)
     {
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var handle = files.OpenRandomAccess(path);
         try
         {
-            var length = RandomAccess.GetLength(handle);
+            var length = handle.Length;
             if (length < TableFormat.FooterBytes) throw new CorruptionException(path, 0, $"file of {length} bytes is shorter than a footer ({TableFormat.FooterBytes})");
             var footerOffset = length - TableFormat.FooterBytes;
             var footerBytes = new byte[TableFormat.FooterBytes];
@@ -73,10 +73,11 @@ internal sealed class SSTableReader : IDisposable
         }
     }
 
-    /// <summary>Point lookup. Found: value or null (tombstone). <paramref name="blocksRead"/> counts data blocks read.</summary>
-    public bool TryGet(ReadOnlySpan<byte> key, ulong hash, out byte[]? value, ref int blocksRead, out bool bloomPassed)
+    /// <summary>Point lookup. Found: the entry's kind and value (a copy). <paramref name="blocksRead"/> counts data blocks read.</summary>
+    public bool TryGet(ReadOnlySpan<byte> key, ulong hash, out ValueKind kind, out byte[] value, ref int blocksRead, out bool bloomPassed)
     {
-        value = null;
+        kind = ValueKind.Deletion;
+        value = [];
         bloomPassed = false;
         if (!_bloom.MayContain(hash)) return false;
         bloomPassed = true;
@@ -86,7 +87,8 @@ internal sealed class SSTableReader : IDisposable
         blocksRead++;
         it.Seek(key);
         if (!it.Valid || KeyComparer.Compare(it.Key, key) != 0) return false;
-        value = it.Value;
+        kind = it.Kind;
+        value = it.Value.ToArray();
         return true;
     }
 
@@ -107,13 +109,13 @@ internal sealed class SSTableReader : IDisposable
     {
         var offset = _offsets[index];
         var length = _lengths[index];
-        var buffer = ReadChecksummed(_handle, Path, offset, length, $"data block {index}");
+        var buffer = ReadChecksummed(_file, Path, offset, length, $"data block {index}");
         return new BlockIterator(buffer, length, Path, offset);
     }
 
     public TableIterator NewIterator() => new(this);
 
-    private static byte[] ReadChecksummed(SafeFileHandle handle, string path, long offset, int length, string what)
+    private static byte[] ReadChecksummed(IRandomAccessFile handle, string path, long offset, int length, string what)
     {
         var buffer = new byte[length + TableFormat.TrailerBytes];
         ReadExactly(handle, path, buffer, offset);
@@ -123,16 +125,16 @@ internal sealed class SSTableReader : IDisposable
         return buffer;
     }
 
-    private static void ReadExactly(SafeFileHandle handle, string path, byte[] buffer, long offset)
+    private static void ReadExactly(IRandomAccessFile handle, string path, byte[] buffer, long offset)
     {
         var done = 0;
         while (done < buffer.Length)
         {
-            var n = RandomAccess.Read(handle, buffer.AsSpan(done), offset + done);
+            var n = handle.Read(buffer.AsSpan(done), offset + done);
             if (n == 0) throw new CorruptionException(path, offset + done, $"unexpected end of file while reading {buffer.Length} bytes at {offset}");
             done += n;
         }
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => _file.Dispose();
 }

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
+using StatelessMind.Labs.Storage.Lsm.Files;
 
 namespace StatelessMind.Labs.Storage.Lsm;
 
 /// <summary>Writes one SSTable (layout in <see cref="TableFormat"/>) from entries added in strictly increasing key order.</summary>
 internal sealed class SSTableWriter : IDisposable
 {
-    private readonly FileStream _file;
+    private readonly IWritableFile _file;
     private readonly LsmOptions _options;
     private readonly BlockBuilder _block;
     private readonly List<(byte[] LastKey, long Offset, int Length)> _index = [];
@@ -13,32 +14,30 @@ internal sealed class SSTableWriter : IDisposable
     private byte[]? _smallest;
     private byte[] _largest = [];
     private long _offset;
-    private bool _finished;
 
-    public SSTableWriter(string path, long fileNumber, int level, LsmOptions options)
+    public SSTableWriter(IFileSystem files, string path, long fileNumber, int level, LsmOptions options)
     {
-        Path = path;
         FileNumber = fileNumber;
         Level = level;
         _options = options;
         _block = new BlockBuilder(options.RestartInterval);
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 256 * 1024);
+        _file = files.Create(path, buffered: true);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
     public long FileNumber { get; }
     public int Level { get; }
     public long Entries { get; private set; }
     public long EstimatedSize => _offset + _block.EstimatedSize;
 
-    public void Add(ReadOnlySpan<byte> key, byte[]? value)
+    public void Add(ReadOnlySpan<byte> key, ValueKind kind, ReadOnlySpan<byte> value)
     {
         if (Entries > 0 && KeyComparer.Compare(key, _largest) <= 0)
             throw new InvalidOperationException("SSTable keys must be added in strictly increasing order.");
         _smallest ??= key.ToArray();
         _largest = key.ToArray();
         _hashes.Add(BloomFilter.Hash(key));
-        _block.Add(key, value);
+        _block.Add(key, kind, value);
         Entries++;
         if (_block.EstimatedSize >= _options.BlockBytes) FlushBlock();
     }
@@ -56,13 +55,13 @@ internal sealed class SSTableWriter : IDisposable
     {
         Span<byte> crc = stackalloc byte[TableFormat.TrailerBytes];
         BinaryPrimitives.WriteUInt32LittleEndian(crc, Crc32C.Compute(block));
-        _file.Write(block);
-        _file.Write(crc);
+        _file.Append(block);
+        _file.Append(crc);
         _offset += block.Length + TableFormat.TrailerBytes;
         return block.Length;
     }
 
-    /// <summary>Writes the last block, the bloom filter, the index and the footer, then fsyncs.</summary>
+    /// <summary>Writes the last block, the bloom filter, the index and the footer, then fsyncs and closes the file.</summary>
     public TableMeta Finish()
     {
         if (Entries == 0) throw new InvalidOperationException("An SSTable needs at least one entry.");
@@ -84,19 +83,12 @@ internal sealed class SSTableWriter : IDisposable
         var indexLength = WriteChecksummed(index.Written);
         Span<byte> footer = stackalloc byte[TableFormat.FooterBytes];
         TableFormat.WriteFooter(footer, new TableFormat.Footer(bloomOffset, bloomLength, indexOffset, indexLength, Entries, _index.Count));
-        _file.Write(footer);
+        _file.Append(footer);
         _offset += footer.Length;
-        _file.Flush(flushToDisk: true);
+        if (_options.Bug == StorageBug.TableNotSynced) _file.Flush(); // planted defect: in the OS, not on the disk
+        else _file.Sync();
         _file.Dispose();
-        _finished = true;
         return new TableMeta(FileNumber, Level, _offset, Entries, _smallest!, _largest);
-    }
-
-    /// <summary>Closes and deletes an unfinished table.</summary>
-    public void Abandon()
-    {
-        _file.Dispose();
-        if (!_finished) File.Delete(Path);
     }
 
     /// <summary>Closes the file. An unfinished table stays on disk, as after a crash; opening the tree removes such orphans.</summary>

@@ -8,7 +8,8 @@ internal sealed class TableIterator(SSTableReader table) : IKeyValueIterator
 
     public bool Valid => _block is { Valid: true };
     public ReadOnlySpan<byte> Key => _block!.Key;
-    public byte[]? Value => _block!.Value;
+    public ValueKind Kind => _block!.Kind;
+    public ReadOnlySpan<byte> Value => _block!.Value;
 
     public void SeekToFirst()
     {
@@ -30,6 +31,44 @@ internal sealed class TableIterator(SSTableReader table) : IKeyValueIterator
     {
         _block!.Next();
         SkipEmpty();
+    }
+
+    public void SeekToLast()
+    {
+        _blockIndex = table.DataBlocks - 1;
+        Load();
+        _block?.SeekToLast();
+        SkipEmptyBackward();
+    }
+
+    public void SeekForPrev(ReadOnlySpan<byte> key)
+    {
+        _blockIndex = table.FindBlock(key);
+        if (_blockIndex >= table.DataBlocks)
+        {
+            SeekToLast();
+            return;
+        }
+        Load();
+        _block!.SeekForPrev(key);
+        SkipEmptyBackward();
+    }
+
+    public void Prev()
+    {
+        _block!.Prev();
+        SkipEmptyBackward();
+    }
+
+    private void SkipEmptyBackward()
+    {
+        while (_block is { Valid: false } && _blockIndex > 0)
+        {
+            _blockIndex--;
+            Load();
+            _block!.SeekToLast();
+        }
+        if (_block is { Valid: false }) _block = null;
     }
 
     private void Load() => _block = _blockIndex < table.DataBlocks ? table.ReadBlock(_blockIndex) : null;

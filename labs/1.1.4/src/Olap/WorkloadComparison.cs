@@ -19,6 +19,9 @@ public sealed class WorkloadComparison(StarDataGenerator data, int oltpOperation
         IReadOnlyList<(string Query, double MedianMs, IReadOnlyList<string> Rows)> Olap,
         IReadOnlyList<string> Checksum);
 
+    /// <summary>The seed of the OLTP mix's random choices (the same operations on every engine).</summary>
+    public int Seed { get; } = seed;
+
     public async Task<EngineRun> RunAsync(IWarehouseEngine engine, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report($"{engine.Name}: loading {data.Facts:N0} sales");
@@ -49,13 +52,13 @@ public sealed class WorkloadComparison(StarDataGenerator data, int oltpOperation
 
     private async Task<(Throughput Throughput, Dictionary<string, LatencySummary> Latency, List<string> Reads)> RunOltpMixAsync(IWarehouseEngine engine, CancellationToken cancellationToken)
     {
+        #region Exercise 1.1.4-3c: the OLTP mix: the same point reads, updates and short transactions on each engine, timed (tests: OltpVsOlapTests)
         var latency = new Dictionary<string, LatencyRecorder> { ["point read"] = new(), ["update"] = new(), ["short transaction"] = new() };
         var reads = new List<string>();
-        var random = new Random(seed);
+        var random = new Random(Seed);
         var nextSale = (long)data.Facts + 1;
         var dates = data.Dates().Select(d => d.DateKey).ToArray();
         var oltp = Stopwatch.StartNew();
-        #region Exercise 1.1.4-3: the OLTP mix: the same point reads, updates and short transactions on each engine
         for (var op = 0; op < oltpOperations; op++)
         {
             var dice = random.Next(100);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace StatelessMind.Labs.Storage.Lsm;
+namespace StatelessMind.Labs.Storage.Lsm.Files;
 
 /// <summary>fsync of a directory, so that a rename or a new file's name is durable (POSIX; a no-op elsewhere).</summary>
 internal static partial class DirectorySync
