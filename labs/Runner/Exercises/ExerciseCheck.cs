@@ -128,18 +128,25 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
     private async Task CheckSkeletonAsync(GeneratedExercise generated, IReadOnlyList<SectionEntry> sections, IReadOnlyDictionary<string, LabCheckResult> results,
         ExerciseCheckOptions options, CancellationToken cancellationToken)
     {
-        var nativeFailed = false;
+        // Native code is built once for every lab; an error traced to one lab's region fails that lab only,
+        // an error that cannot be traced fails every lab that uses native code.
+        var nativeErrorsByLab = new Dictionary<string, List<CheckFinding>>();
+        List<CheckFinding>? untracedNativeErrors = null;
         if (File.Exists(Path.Combine(generated.OutDirectory, "native", "c", "CMakeLists.txt")) || File.Exists(Path.Combine(generated.OutDirectory, "native", "rust", "Cargo.toml")))
         {
             log.WriteLine("exercise-check: building native code (CMake with -Werror, cargo with -D warnings) …");
             var native = await new LabBuild(generated.OutDirectory, sections[0].Folder).BuildNativeAsync(warningsAsErrors: true, cancellationToken);
             if (!native.Succeeded)
             {
-                nativeFailed = true;
                 foreach (var (finding, goal) in BuildFailures(native, generated))
                 {
-                    var lab = goal is null ? null : GoalId.SectionOf(goal);
-                    foreach (var section in sections.Where(s => lab is null || s.Id == lab)) results[section.Id].Add(finding);
+                    if (goal is null) (untracedNativeErrors ??= []).Add(finding);
+                    else
+                    {
+                        var lab = GoalId.SectionOf(goal);
+                        if (!nativeErrorsByLab.TryGetValue(lab, out var list)) nativeErrorsByLab[lab] = list = [];
+                        list.Add(finding);
+                    }
                 }
             }
         }
@@ -150,10 +157,16 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
             var usesNative = generated.Regions.Any(r => GoalId.SectionOf(r.GoalId) == section.Id && r.File.StartsWith("native/", StringComparison.Ordinal))
                              || LabFootprint.LoadsNativeCode(generated.OutDirectory, RepositoryFiles.Walk(Path.Combine(generated.OutDirectory, section.Folder))
                                  .Select(f => $"{section.Folder}/{f}"), section.Folder + "/");
-            if (nativeFailed && usesNative)
+            if (nativeErrorsByLab.TryGetValue(section.Id, out var own))
             {
-                if (result.Failures.All(f => f.Step != "build"))
-                    result.Add(new CheckFinding("build", false, section.Id, "the native code it loads did not build (see the other labs' build findings)"));
+                foreach (var finding in own) result.Add(finding);
+                continue;
+            }
+            if (usesNative && untracedNativeErrors is not null)
+            {
+                foreach (var finding in untracedNativeErrors) result.Add(finding);
+                if (untracedNativeErrors.Count == 0)
+                    result.Add(new CheckFinding("build", false, section.Id, "the native code it loads did not build: its errors are in other labs' regions"));
                 continue;
             }
             log.WriteLine($"exercise-check {section.Id}: building the skeleton with warnings as errors …");

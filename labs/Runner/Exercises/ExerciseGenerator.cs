@@ -91,7 +91,7 @@ public sealed class ExerciseGenerator(RepositoryLayout layout, GoalCatalog goals
         var chosen = new List<string>();
         foreach (var id in requested)
         {
-            if (!GoalId.IsWellFormed(id) || GoalId.SectionOf(id) != section.Id)
+            if (!GoalId.IsWellFormed(id) || GoalId.SectionOf(id) != section.Id || goals.Find(id) is null)
                 throw new ExerciseRequestException($"'{id}' is not a goal of lab {section.Id} (its goals: {string.Join(", ", goals.Goals.Where(g => g.Section == section.Id).Select(g => g.Id))}).");
             if (!withRegions.Contains(id))
                 throw new ExerciseRequestException($"Goal {id} has no exercise regions (goals of lab {section.Id} with regions: {string.Join(", ", withRegions)}).");

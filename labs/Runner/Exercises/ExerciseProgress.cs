@@ -6,9 +6,19 @@ namespace StatelessMind.Runner.Exercises;
 /// <summary>
 /// <c>stateless-mind progress [lab]</c>: in a learner's copy (or the repository), builds the lab, runs each exercised
 /// goal's tests (<c>--filter Goal=…</c>, the trait CI uses) and prints how many pass per goal and per task.
+/// With <paramref name="output"/> it writes plain lines there instead of the console.
 /// </summary>
-public sealed class ExerciseProgress(RepositoryLayout layout, GoalCatalog catalog)
+public sealed class ExerciseProgress(RepositoryLayout layout, GoalCatalog catalog, TextWriter? output = null)
 {
+    private bool Interactive => output is null && ProgressView.Interactive;
+
+    private TextWriter Out => output ?? Console.Out;
+
+    private TextWriter Error => output ?? Console.Error;
+
+    /// <summary>The progress of the last lab run, goal by goal (for callers that assert on it).</summary>
+    public IReadOnlyList<GoalProgress> Last { get; private set; } = [];
+
     public async Task<int> RunAsync(string? lab, bool details, CancellationToken cancellationToken)
     {
         var manifest = ExerciseManifest.Load(layout.Root);
@@ -57,11 +67,11 @@ public sealed class ExerciseProgress(RepositoryLayout layout, GoalCatalog catalo
                     var run = await Activity($"running the tests of goal {goal}",
                         () => build.TestAsync($"Goal={goal}", resultsRoot, goal, TimeSpan.FromMinutes(2), cancellationToken));
                     if (run.Crashed)
-                        Console.Error.WriteLine($"The test run for goal {goal} ended with exit code {run.ExitCode} without a failed test:\n{Tail(run.Output)}");
+                        Error.WriteLine($"The test run for goal {goal} ended with exit code {run.ExitCode} without a failed test:\n{Tail(run.Output)}");
                     byGoal[goal] = run.Results;
                 }
                 var progress = ProgressReport.Compute(labTasks, byGoal, catalog);
-                ProgressView.Write(id, section.Title, progress, details);
+                ProgressView.Write(id, section.Title, progress, details, Interactive ? null : Out);
                 everything.AddRange(progress);
             }
         }
@@ -69,25 +79,26 @@ public sealed class ExerciseProgress(RepositoryLayout layout, GoalCatalog catalo
         {
             Harness.Services.HostCommands.DeleteDirectory(resultsRoot);
         }
-        Console.WriteLine(ProgressView.TotalLine(everything));
+        Out.WriteLine(ProgressView.TotalLine(everything));
+        Last = everything;
         return 0;
     }
 
-    private static int? Fail(BuildOutcome outcome)
+    private int? Fail(BuildOutcome outcome)
     {
-        Console.Error.WriteLine($"{outcome.Step} failed: fix the build before the tests can run.");
-        foreach (var e in outcome.Errors.Take(20)) Console.Error.WriteLine($"  {e.File}:{e.Line}: {e.Code}: {e.Message}");
-        if (outcome.Errors.Count == 0) Console.Error.WriteLine(outcome.Tail());
+        Error.WriteLine($"{outcome.Step} failed: fix the build before the tests can run.");
+        foreach (var e in outcome.Errors.Take(20)) Error.WriteLine($"  {RepositoryFiles.Relative(layout.Root, e.File)}:{e.Line}: {e.Code}: {e.Message}");
+        if (outcome.Errors.Count == 0) Error.WriteLine(outcome.Tail());
         return 1;
     }
 
     private static string Tail(string output) => string.Join('\n', output.Split('\n').Where(l => l.Trim().Length > 0).TakeLast(10));
 
-    private static async Task<T> Activity<T>(string what, Func<Task<T>> work)
+    private async Task<T> Activity<T>(string what, Func<Task<T>> work)
     {
-        if (!ProgressView.Interactive)
+        if (!Interactive)
         {
-            Console.WriteLine($"{what} …");
+            Out.WriteLine($"{what} …");
             return await work();
         }
         return await AnsiConsole.Status().StartAsync(what + " …", _ => work());

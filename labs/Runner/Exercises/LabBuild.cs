@@ -43,24 +43,27 @@ public sealed class LabBuild(string root, string labFolder)
 
     public bool HasNativeCode => File.Exists(Path.Combine(Root, "native", "c", "CMakeLists.txt")) || File.Exists(Path.Combine(Root, "native", "rust", "Cargo.toml"));
 
-    /// <summary>CMake (its CMakeLists already compiles with -Werror) and cargo; with <paramref name="warningsAsErrors"/> rustc denies warnings too.</summary>
+    /// <summary>
+    /// CMake (its CMakeLists already compiles with -Werror) and cargo; with <paramref name="warningsAsErrors"/> rustc denies
+    /// warnings too. Make keeps going past a failed target (-k), so one component's errors do not hide another's.
+    /// </summary>
     public async Task<BuildOutcome> BuildNativeAsync(bool warningsAsErrors, CancellationToken cancellationToken)
     {
         var output = new System.Text.StringBuilder();
         var errors = new List<BuildDiagnostic>();
+        var failed = new List<string>();
         var c = Path.Combine(Root, "native", "c");
         if (File.Exists(Path.Combine(c, "CMakeLists.txt")))
         {
             var build = Path.Combine(Root, "native", "build");
-            foreach (var args in new[] { new[] { "-S", c, "-B", build, "-DCMAKE_BUILD_TYPE=RelWithDebInfo" }, ["--build", build, "-j", "2"] })
+            foreach (var args in new[] { new[] { "-S", c, "-B", build, "-DCMAKE_BUILD_TYPE=RelWithDebInfo" }, ["--build", build, "-j", "2", "--", "-k"] })
             {
                 var result = await HostCommands.RunAsync("cmake", args, environment: Environment, cancellationToken: cancellationToken);
                 output.AppendLine(result.StandardOutput).AppendLine(result.StandardError);
-                if (!result.Succeeded)
-                {
-                    errors.AddRange(BuildDiagnostics.Parse(result.StandardOutput + "\n" + result.StandardError, build));
-                    return new BuildOutcome("native C (cmake)", false, errors, output.ToString());
-                }
+                if (result.Succeeded) continue;
+                errors.AddRange(BuildDiagnostics.Parse(result.StandardOutput + "\n" + result.StandardError, build));
+                failed.Add("C (cmake)");
+                break;
             }
         }
         var cargo = Path.Combine(Root, "native", "rust", "Cargo.toml");
@@ -74,10 +77,10 @@ public sealed class LabBuild(string root, string labFolder)
             if (!result.Succeeded)
             {
                 errors.AddRange(BuildDiagnostics.Parse(result.StandardError, Path.GetDirectoryName(cargo)!));
-                return new BuildOutcome("native Rust (cargo)", false, errors, output.ToString());
+                failed.Add("Rust (cargo)");
             }
         }
-        return new BuildOutcome("native", true, [], output.ToString());
+        return new BuildOutcome(failed.Count == 0 ? "native" : $"native {string.Join(" and ", failed)}", failed.Count == 0, errors, output.ToString());
     }
 
     /// <summary><c>dotnet build</c> of the lab's tests (and so its source project); TreatWarningsAsErrors is on in every project already.</summary>

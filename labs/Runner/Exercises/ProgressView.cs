@@ -12,10 +12,11 @@ public static class ProgressView
 
     public static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    public static void Write(string lab, string title, IReadOnlyList<GoalProgress> goals, bool details, TextWriter? plain = null)
+    /// <summary>A Spectre table when <paramref name="plain"/> is null (on a terminal), else plain lines to it.</summary>
+    public static void Write(string lab, string title, IReadOnlyList<GoalProgress> goals, bool details, TextWriter? plain)
     {
-        if (plain is null && Interactive) WriteTable(lab, title, goals, details);
-        else WritePlain(plain ?? Console.Out, lab, title, goals, details);
+        if (plain is null) WriteTable(lab, title, goals, details);
+        else WritePlain(plain, lab, title, goals, details);
     }
 
     public static string TotalLine(IReadOnlyList<GoalProgress> goals)

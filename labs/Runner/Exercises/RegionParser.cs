@@ -28,10 +28,10 @@ public static partial class RegionParser
     [GeneratedRegex(@"^exercise\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExerciseWord();
 
-    [GeneratedRegex(@"^\s*(//|/\*)\s*(end\s+exercise\b|exercise\s+\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(//|/\*)\s*(?<kind>end\s+exercise\b|exercise\s+\d)", RegexOptions.IgnoreCase)]
     private static partial Regex SlashMarkerAttempt();
 
-    [GeneratedRegex(@"^\s*#\s*(end\s+exercise\b|exercise\s+\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*#\s*(?<kind>end\s+exercise\b|exercise\s+\d)", RegexOptions.IgnoreCase)]
     private static partial Regex HashMarkerAttempt();
 
     [GeneratedRegex(@"^\s*/\*\s*END EXERCISE\s*\*/\s*$")]
@@ -78,19 +78,18 @@ public static partial class RegionParser
         {
             var lineNumber = i + 1;
             var marker = Classify(lines, ref i, language);
+            if (marker.Problem is { } misnamed) problems.Add(new RegionProblem(file, lineNumber, misnamed));
             switch (marker.Kind)
             {
                 case MarkerKind.None:
-                    break;
-                case MarkerKind.Misnamed:
-                    problems.Add(new RegionProblem(file, lineNumber, marker.Message!));
                     break;
                 case MarkerKind.PlainOpen:
                     stack.Push(new Frame(IsExercise: false, lineNumber, lineNumber, null));
                     break;
                 case MarkerKind.Open:
                 {
-                    var header = ParseHeader(file, lineNumber, marker.Header!, language, problems);
+                    // A misnamed opening marker still pairs with its closing one, so that only the real mistake is reported.
+                    var header = marker.Problem is null ? ParseHeader(file, lineNumber, marker.Header!, language, problems) : null;
                     if (stack.FirstOrDefault(f => f.IsExercise) is { } outer)
                     {
                         problems.Add(new RegionProblem(file, lineNumber,
@@ -111,7 +110,7 @@ public static partial class RegionParser
                         break;
                     }
                     var frame = stack.Pop();
-                    if (!frame.IsExercise || frame.Invalid) break;
+                    if (!frame.IsExercise || frame.Invalid || marker.Problem is not null) break;
                     var body = lines.Skip(frame.HeaderEndLine).Take(lineNumber - frame.HeaderEndLine - 1).ToList();
                     if (body.All(string.IsNullOrWhiteSpace))
                     {
@@ -159,10 +158,10 @@ public static partial class RegionParser
                     if (!ExerciseWord().IsMatch(name)) return new Marker(MarkerKind.PlainOpen);
                     return name.StartsWith("Exercise ", StringComparison.Ordinal)
                         ? new Marker(MarkerKind.Open, Header: name["Exercise".Length..])
-                        : new Marker(MarkerKind.Misnamed, Message: $"misnamed exercise region '#region {name}': write '#region Exercise <task id>: <task>'");
+                        : new Marker(MarkerKind.Open, Problem: $"misnamed exercise region '#region {name}': write '#region Exercise <task id>: <task>'");
                 }
                 return SlashMarkerAttempt().IsMatch(line)
-                    ? new Marker(MarkerKind.Misnamed, Message: "an exercise marker in a C# file is '#region Exercise <task id>: <task>' … '#endregion', not a comment")
+                    ? new Marker(MarkerKind.None, Problem: "an exercise marker in a C# file is '#region Exercise <task id>: <task>' … '#endregion', not a comment")
                     : new Marker(MarkerKind.None);
             }
             case SourceLanguage.C:
@@ -181,44 +180,44 @@ public static partial class RegionParser
                         {
                             parts.Add(rest[..close]);
                             if (rest[(close + 2)..].Trim().Length > 0)
-                                return new Marker(MarkerKind.Misnamed, Message: "nothing may follow the EXERCISE comment on its line");
+                                return new Marker(MarkerKind.Open, Problem: "nothing may follow the EXERCISE comment on its line");
                             break;
                         }
                         parts.Add(rest);
                         if (++i >= lines.Count)
                         {
                             i = start;
-                            return new Marker(MarkerKind.Misnamed, Message: "the EXERCISE comment is never closed with */");
+                            return new Marker(MarkerKind.Open, Problem: "the EXERCISE comment is never closed with */");
                         }
                         rest = lines[i].TrimStart().TrimStart('*');
                         if (rest.StartsWith('/')) rest = "*" + rest; // the line was just "*/"
                     }
                     return new Marker(MarkerKind.Open, Header: " " + string.Join(' ', parts.Select(p => p.Trim()).Where(p => p.Length > 0)));
                 }
-                return SlashMarkerAttempt().IsMatch(line)
-                    ? new Marker(MarkerKind.Misnamed, Message: "misnamed exercise marker: C regions are '/* EXERCISE <task id>: <task> */' … '/* END EXERCISE */'")
-                    : new Marker(MarkerKind.None);
+                return Misnamed(SlashMarkerAttempt().Match(line), "C regions are '/* EXERCISE <task id>: <task> */' … '/* END EXERCISE */'");
             }
             case SourceLanguage.Rust:
             {
                 if (RustEnd().IsMatch(line)) return new Marker(MarkerKind.Close);
                 var open = RustOpen().Match(line);
                 if (open.Success) return new Marker(MarkerKind.Open, Header: open.Groups["rest"].Value);
-                return SlashMarkerAttempt().IsMatch(line)
-                    ? new Marker(MarkerKind.Misnamed, Message: "misnamed exercise marker: Rust regions are '// EXERCISE <task id>: <task>' … '// END EXERCISE'")
-                    : new Marker(MarkerKind.None);
+                return Misnamed(SlashMarkerAttempt().Match(line), "Rust regions are '// EXERCISE <task id>: <task>' … '// END EXERCISE'");
             }
             default:
             {
                 if (BashEnd().IsMatch(line)) return new Marker(MarkerKind.Close);
                 var open = BashOpen().Match(line);
                 if (open.Success) return new Marker(MarkerKind.Open, Header: open.Groups["rest"].Value);
-                return HashMarkerAttempt().IsMatch(line)
-                    ? new Marker(MarkerKind.Misnamed, Message: "misnamed exercise marker: bash regions are '# EXERCISE <task id>: <task>' … '# END EXERCISE'")
-                    : new Marker(MarkerKind.None);
+                return Misnamed(HashMarkerAttempt().Match(line), "bash regions are '# EXERCISE <task id>: <task>' … '# END EXERCISE'");
             }
         }
     }
+
+    /// <summary>A marker-like comment in the wrong form: an error, paired like the marker it meant to be.</summary>
+    private static Marker Misnamed(Match attempt, string form) =>
+        !attempt.Success ? new Marker(MarkerKind.None)
+        : new Marker(attempt.Groups["kind"].Value.StartsWith("end", StringComparison.OrdinalIgnoreCase) ? MarkerKind.Close : MarkerKind.Open,
+            Problem: $"misnamed exercise marker: {form}");
 
     private static ParsedHeader? ParseHeader(string file, int line, string text, SourceLanguage language, List<RegionProblem> problems)
     {
@@ -274,9 +273,10 @@ public static partial class RegionParser
         return new ParsedHeader(id, task, tests, returns);
     }
 
-    private enum MarkerKind { None, Open, Close, PlainOpen, Misnamed }
+    private enum MarkerKind { None, Open, Close, PlainOpen }
 
-    private sealed record Marker(MarkerKind Kind, string? Header = null, string? Message = null);
+    /// <summary>What a line is; <see cref="Problem"/> is set for a marker written in the wrong form.</summary>
+    private sealed record Marker(MarkerKind Kind, string? Header = null, string? Problem = null);
 
     private sealed record ParsedHeader(string TaskId, string Task, IReadOnlyList<string> Tests, string? Returns);
 

@@ -8,9 +8,12 @@ public sealed record RewrittenFile(string Text, IReadOnlyList<int> OriginalLines
 {
     public int OriginalLineOf(int line) => line >= 1 && line <= OriginalLines.Count ? OriginalLines[line - 1] : 0;
 
-    /// <summary>The region whose stub holds <paramref name="line"/>, or else the last stub above it: the likely cause of an error there.</summary>
+    /// <summary>
+    /// The region whose stub is nearest to <paramref name="line"/> (above it on a tie): the likely cause of an error
+    /// there, whether the error is a name used after the stub or a variable left unused before it.
+    /// </summary>
     public ExerciseRegion? RegionNear(int line) =>
-        Stubs.FirstOrDefault(s => line >= s.FirstLine && line <= s.LastLine)?.Region
-        ?? Stubs.LastOrDefault(s => s.LastLine < line)?.Region
-        ?? Stubs.FirstOrDefault()?.Region;
+        Stubs.OrderBy(s => line < s.FirstLine ? s.FirstLine - line : line > s.LastLine ? line - s.LastLine : 0)
+            .ThenBy(s => line < s.FirstLine ? 1 : 0)
+            .FirstOrDefault()?.Region;
 }

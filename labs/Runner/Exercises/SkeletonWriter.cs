@@ -14,13 +14,18 @@ namespace StatelessMind.Runner.Exercises;
 /// </summary>
 public static partial class SkeletonWriter
 {
-    /// <summary>Warnings a stub causes by itself: unreachable code, an async method without await, private fields and
-    /// local functions that only the region used.</summary>
+    /// <summary>Warnings a stub causes by itself: unreachable code, an async method without await, private fields,
+    /// primary-constructor parameters and local functions that only the region used.</summary>
     public const string CSharpPrelude =
-        "#pragma warning disable CS0162, CS1998, CS0169, CS0414, CS0649, CS8321 // exercise stubs: what follows a stub, or only its region used, is unreachable or unused until the exercise is done";
+        "#pragma warning disable CS0162, CS1998, CS0169, CS0414, CS0649, CS8321, CS9113 // exercise stubs: what follows a stub, or only its region used, is unreachable or unused until the exercise is done";
 
-    public const string CPrelude =
-        "#pragma GCC diagnostic ignored \"-Wunused-function\" /* exercise stubs: a static helper only the region called is unused until the exercise is done */";
+    /// <summary>A stub leaves the function's parameters, and static helpers only the region called, unused.</summary>
+    public static readonly string[] CPrelude =
+    [
+        "/* Exercise stubs: parameters and static helpers that only a region used are unused until the exercise is done. */",
+        "#pragma GCC diagnostic ignored \"-Wunused-parameter\"",
+        "#pragma GCC diagnostic ignored \"-Wunused-function\"",
+    ];
 
     public const string RustPrelude =
         "#![allow(unreachable_code, unused_variables, unused_mut, unused_assignments, unused_imports, dead_code)] // exercise stubs: what follows a stub, or only its region used, is unreachable or unused until the exercise is done";
@@ -57,14 +62,13 @@ public static partial class SkeletonWriter
             if (lines.Count > 0 && lines[0].StartsWith("#!", StringComparison.Ordinal)) Emit(lines[next++], 1);
             foreach (var line in BashPrelude) Emit(line, 0);
         }
+        else if (language == SourceLanguage.C)
+        {
+            foreach (var line in CPrelude) Emit(line, 0);
+        }
         else
         {
-            Emit(language switch
-            {
-                SourceLanguage.CSharp => CSharpPrelude,
-                SourceLanguage.C => CPrelude,
-                _ => RustPrelude,
-            }, 0);
+            Emit(language == SourceLanguage.CSharp ? CSharpPrelude : RustPrelude, 0);
         }
 
         foreach (var region in ordered)
