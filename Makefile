@@ -5,7 +5,7 @@
 #   make run     run every built experiment at full scale; writes reports/index.md
 #   make bench   BenchmarkDotNet suites (BENCH='*Crud*' picks some); writes bench/reports/*.md
 #   make exercise LAB=1.4 [GOAL=1.4-2] [OUT=dir] [FORCE=1]   a learner's copy of a lab: its exercise regions become stubs
-#   make progress [LAB=1.4]   (in a learner's copy) how many tests of each exercised goal and task pass
+#   make progress [LAB=1.4] [DETAILS=1]   (in a learner's copy) how many tests of each exercised goal and task pass
 #   make exercise-check [LAB=1.4] [GOAL=1.4-2]   each lab's skeleton builds, fails its tasks' tests, passes the rest (make test runs it)
 #   make up/down the same services in docker compose (see infra/compose/README.md)
 
@@ -78,7 +78,7 @@ exercise:
 	$(DOTNET) run --project labs/Runner -- exercise $(LAB) $(foreach g,$(GOAL),--goal $(g)) $(if $(OUT),--out $(OUT)) $(if $(FORCE),--force)
 
 progress:
-	$(DOTNET) run --project labs/Runner -- progress $(LAB)
+	$(DOTNET) run --project labs/Runner -- progress $(LAB) $(if $(DETAILS),--details)
 
 exercise-check:
 	@mkdir -p $(RESULTS)

@@ -102,4 +102,17 @@ public sealed class ExerciseGeneratorTests : IDisposable
         Assert.Contains("misnamed exercise region", problem.Message);
         Assert.False(Directory.Exists(Path.Combine(_fixture.Work, "y")));
     }
+
+    [Fact]
+    public async Task The_check_will_not_delete_a_work_folder_that_holds_something_else()
+    {
+        var foreign = Path.Combine(_fixture.Work, "9.2");
+        Directory.CreateDirectory(foreign);
+        await File.WriteAllTextAsync(Path.Combine(foreign, "thesis.tex"), "mine");
+        var check = new ExerciseCheck(_fixture.Layout, _fixture.Catalog, TextWriter.Null);
+        var e = await Assert.ThrowsAsync<ExerciseRequestException>(() =>
+            check.RunAsync(new ExerciseCheckOptions(["9.2"], [], _fixture.Work, TestHooks.Default), CancellationToken.None));
+        Assert.Contains("holds something other than an earlier skeleton", e.Message);
+        Assert.True(File.Exists(Path.Combine(foreign, "thesis.tex")));
+    }
 }

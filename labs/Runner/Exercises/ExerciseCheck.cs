@@ -36,6 +36,8 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
         {
             var whole = sections.Count > 1;
             var copy = Path.Combine(Path.GetFullPath(options.WorkDirectory), whole ? "all" : sections[0].Id);
+            if (Directory.Exists(copy) && Directory.EnumerateFileSystemEntries(copy).Any() && !File.Exists(ExerciseManifest.PathIn(copy)))
+                throw new ExerciseRequestException($"{copy} holds something other than an earlier skeleton (no {ExerciseManifest.FileName}): choose another --work.");
             HostCommands.DeleteDirectory(copy);
             log.WriteLine(whole
                 ? $"exercise-check: one skeleton of the whole repository with the regions of labs {string.Join(", ", ready.Select(s => s.Id))} stubbed, in {copy}"
@@ -229,6 +231,7 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
     private static CheckFinding MustPass(string subject, string what, IReadOnlyList<TestCaseResult> tests)
     {
         var failing = tests.Where(t => t.Outcome == TestOutcome.Failed).ToList();
+        if (tests.Count == 0) return new CheckFinding("others pass", true, subject, $"there are no {what.Replace(",", "", StringComparison.Ordinal)}");
         return failing.Count == 0
             ? new CheckFinding("others pass", true, subject, $"{tests.Count} {what} pass on the skeleton")
             : new CheckFinding("others pass", false, subject, $"{failing.Count} of {tests.Count} {what} fail on the skeleton: {Names(failing)}");

@@ -52,10 +52,15 @@ public sealed class ExerciseGenerator(RepositoryLayout layout, GoalCatalog goals
         problems.InsertRange(0, scan.Problems.Where(p => copied.Contains(p.File)));
         if (problems.Count > 0) throw new RegionMarkupException(problems);
 
-        var outDirectory = PrepareOutDirectory(request.OutDirectory ?? DefaultOutDirectory(layout, request.Labs), request.Force);
         var rewritten = new Dictionary<string, RewrittenFile>(StringComparer.Ordinal);
         foreach (var group in chosen.GroupBy(r => r.File))
             rewritten[group.Key] = SkeletonWriter.Rewrite(File.ReadAllText(Path.Combine(layout.Root, group.Key)), group);
+        var tasks = chosen.Select(r => ExerciseTask.From(r, rewritten[r.File].Stubs.Single(s => ReferenceEquals(s.Region, r)).FirstLine)).ToList();
+        var manifest = new ExerciseManifest(sections.Select(s => s.Id).ToList(), chosenGoals, tasks);
+
+        // The manifest goes in first: it marks the folder as an exercise copy that --force may replace, even half written.
+        var outDirectory = PrepareOutDirectory(request.OutDirectory ?? DefaultOutDirectory(layout, request.Labs), request.Force);
+        manifest.Save(outDirectory);
 
         foreach (var file in copied.Order(StringComparer.Ordinal))
         {
@@ -76,8 +81,6 @@ public sealed class ExerciseGenerator(RepositoryLayout layout, GoalCatalog goals
         if (!request.WholeRepository && File.Exists(solution))
             File.WriteAllText(Path.Combine(outDirectory, RepositoryLayout.SolutionFileName), SolutionFilter.Filter(File.ReadAllText(solution), copied));
 
-        var tasks = chosen.Select(r => ExerciseTask.From(r, rewritten[r.File].Stubs.Single(s => ReferenceEquals(s.Region, r)).FirstLine)).ToList();
-        new ExerciseManifest(sections.Select(s => s.Id).ToList(), chosenGoals, tasks).Save(outDirectory);
         File.WriteAllText(Path.Combine(outDirectory, GuideFileName), Guide(sections, chosenGoals, tasks));
         return new GeneratedExercise(outDirectory, sections.Select(s => s.Id).ToList(), chosenGoals, chosen, rewritten, copied.Count, request.WholeRepository);
     }

@@ -110,7 +110,7 @@ public sealed class LabBuild(string root, string labFolder)
         [
             "test", TestsProject, "--no-build", "--nologo", "--filter", filter,
             "--logger", $"trx;LogFileName={name}.trx", "--results-directory", resultsDirectory,
-            "--blame-hang-timeout", $"{(int)hangTimeout.TotalSeconds}s",
+            "--blame-hang-timeout", $"{(int)hangTimeout.TotalSeconds}s", "--blame-hang-dump-type", "none",
         ], environment: Environment, cancellationToken: cancellationToken);
         var results = File.Exists(trx) ? TrxFile.Read(trx) : [];
         return new TestRun(filter, results, result.ExitCode, result.StandardOutput + result.StandardError);

@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace StatelessMind.Runner.Exercises;
 
-/// <summary>The regions of one file, and what is wrong with its markers.</summary>
-public sealed record RegionParseResult(IReadOnlyList<ExerciseRegion> Regions, IReadOnlyList<RegionProblem> Problems);
-
 /// <summary>
 /// Reads exercise markers strictly. The header grammar is the same in every language:
 /// <code>
