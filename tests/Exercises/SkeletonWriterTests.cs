@@ -168,6 +168,27 @@ public sealed class SkeletonWriterTests(ITestOutputHelper output) : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "out")));
     }
 
+    [Fact]
+    public async Task A_bash_region_that_sets_a_variable_used_after_it_fails_the_script_check_at_that_line()
+    {
+        if (HostCommands.FindOnPath("shellcheck") is null) throw new ServiceUnavailableException("shellcheck is not installed: run `make setup`.");
+        var source = string.Join('\n',
+            "#!/usr/bin/env bash",
+            "set -euo pipefail",
+            "# EXERCISE 1.4-1: count the lines of the hosts file (tests: ScriptTests)",
+            "count=$(wc -l < /etc/hosts)",
+            "# END EXERCISE",
+            "echo \"$count lines\"") + "\n";
+        var folder = TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder, "infra"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "infra", "count.sh"), Rewrite("infra/count.sh", source).Text);
+        var outcome = await new LabBuild(folder, "labs/1.4").CheckScriptsAsync(["infra/count.sh"], CancellationToken.None);
+        Assert.False(outcome.Succeeded);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal((Path.Combine(folder, "infra", "count.sh"), 7, "SC2154"), (error.File, error.Line, error.Code));
+        Assert.Contains("count is referenced but not assigned", error.Message);
+    }
+
     private async Task<string> CompileAndRunAsync(string name, string text, string compiler, IReadOnlyList<string> flags)
     {
         var folder = TempFolder();

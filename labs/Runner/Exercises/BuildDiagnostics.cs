@@ -17,6 +17,31 @@ public static partial class BuildDiagnostics
     [GeneratedRegex(@"^\s*--> (?<file>[^:]+):(?<line>\d+):\d+")]
     private static partial Regex RustLocation();
 
+    [GeneratedRegex(@"^(?<file>[^:\s][^:]*):(?<line>\d+):\d+: (?<level>error|warning|note|style|info): (?<message>.*?) \[(?<code>SC\d+)\]\s*$")]
+    private static partial Regex ShellCheckGcc();
+
+    [GeneratedRegex(@"^(?<file>[^:]+): line (?<line>\d+): (?<message>.*)$")]
+    private static partial Regex BashSyntax();
+
+    /// <summary>Findings of <c>shellcheck -f gcc</c> (every level counts, as the labs' own shellcheck test has it) and of <c>bash -n</c>.</summary>
+    public static IReadOnlyList<BuildDiagnostic> ParseShell(string output, string directory)
+    {
+        var found = new List<BuildDiagnostic>();
+        foreach (var raw in output.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var m = ShellCheckGcc().Match(line);
+            if (m.Success)
+            {
+                found.Add(new(Full(m.Groups["file"].Value, directory), int.Parse(m.Groups["line"].Value), m.Groups["code"].Value, m.Groups["message"].Value));
+                continue;
+            }
+            m = BashSyntax().Match(line);
+            if (m.Success) found.Add(new(Full(m.Groups["file"].Value, directory), int.Parse(m.Groups["line"].Value), "bash", m.Groups["message"].Value));
+        }
+        return found.Distinct().ToList();
+    }
+
     /// <summary>Errors in <paramref name="output"/>, each once; relative paths are resolved against <paramref name="directory"/>.</summary>
     public static IReadOnlyList<BuildDiagnostic> Parse(string output, string directory)
     {

@@ -171,6 +171,18 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
                     result.Add(new CheckFinding("build", false, section.Id, "the native code it loads did not build: its errors are in other labs' regions"));
                 continue;
             }
+            var scripts = generated.Regions.Where(r => GoalId.SectionOf(r.GoalId) == section.Id && r.Language == SourceLanguage.Bash)
+                .Select(r => r.File).Distinct().ToList();
+            if (scripts.Count > 0)
+            {
+                var lint = await skeleton.CheckScriptsAsync(scripts, cancellationToken);
+                if (!lint.Succeeded)
+                {
+                    foreach (var (finding, _) in BuildFailures(lint, generated)) result.Add(finding);
+                    continue;
+                }
+                result.Add(new CheckFinding("build", true, section.Id, $"its {scripts.Count} stubbed scripts parse and pass shellcheck"));
+            }
             log.WriteLine($"exercise-check {section.Id}: building the skeleton with warnings as errors …");
             var build = await skeleton.BuildTestsAsync(warningsAsErrors: true, cancellationToken);
             if (!build.Succeeded)

@@ -83,6 +83,30 @@ public sealed class LabBuild(string root, string labFolder)
         return new BuildOutcome(failed.Count == 0 ? "native" : $"native {string.Join(" and ", failed)}", failed.Count == 0, errors, output.ToString());
     }
 
+    /// <summary>
+    /// The "build" of bash scripts: <c>bash -n</c> parses each, and shellcheck (following sourced files, every severity,
+    /// as lab 1.4's own test runs it) finds a variable a stub left unassigned (SC2154) or unused (SC2034).
+    /// </summary>
+    public async Task<BuildOutcome> CheckScriptsAsync(IReadOnlyList<string> scripts, CancellationToken cancellationToken)
+    {
+        var paths = scripts.Select(s => Path.Combine(Root, s)).ToList();
+        var output = new System.Text.StringBuilder();
+        var errors = new List<BuildDiagnostic>();
+        foreach (var path in paths)
+        {
+            var syntax = await HostCommands.RunAsync("bash", ["-n", path], cancellationToken: cancellationToken);
+            output.AppendLine(syntax.StandardError);
+            if (!syntax.Succeeded) errors.AddRange(BuildDiagnostics.ParseShell(syntax.StandardError, Root));
+        }
+        if (HostCommands.FindOnPath("shellcheck") is null)
+            return new BuildOutcome("bash (shellcheck)", false, errors, "shellcheck is not installed: run `make setup` (Debian package 'shellcheck').");
+        var lint = await HostCommands.RunAsync("shellcheck", ["-x", "-P", "SCRIPTDIR", "--severity=style", "-f", "gcc", .. paths], cancellationToken: cancellationToken);
+        output.AppendLine(lint.StandardOutput).AppendLine(lint.StandardError);
+        if (!lint.Succeeded) errors.AddRange(BuildDiagnostics.ParseShell(lint.StandardOutput, Root));
+        var ok = errors.Count == 0 && lint.Succeeded;
+        return new BuildOutcome("bash (bash -n, shellcheck)", ok, errors, output.ToString());
+    }
+
     /// <summary><c>dotnet build</c> of the lab's tests (and so its source project); TreatWarningsAsErrors is on in every project already.</summary>
     public Task<BuildOutcome> BuildTestsAsync(bool warningsAsErrors, CancellationToken cancellationToken) =>
         BuildProjectAsync(TestsProject, warningsAsErrors, cancellationToken);
