@@ -3,6 +3,7 @@ using Spectre.Console;
 using StatelessMind.Harness;
 using StatelessMind.Harness.Experiments;
 using StatelessMind.Runner;
+using StatelessMind.Runner.Exercises;
 
 var scaleOption = new Option<string>("--scale")
 {
@@ -125,6 +126,7 @@ services.SetAction(async (_, cancellationToken) =>
 });
 
 var root = new RootCommand("stateless-mind: the measured goals of the Stateless Mind labs") { list, run, publish, figures, services };
+foreach (var command in ExerciseCommands.Create()) root.Add(command);
 return await root.Parse(args).InvokeAsync();
 
 static int RefreshFigures(RepositoryLayout layout, string reports, IReadOnlyList<string> files)

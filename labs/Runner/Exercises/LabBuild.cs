@@ -1,0 +1,142 @@
+using StatelessMind.Harness.Services;
+
+namespace StatelessMind.Runner.Exercises;
+
+/// <summary>
+/// Builds and tests one lab of a repository or a learner's copy with the ordinary tools: CMake and cargo for native/,
+/// <c>dotnet build</c> and <c>dotnet test --filter Goal=…</c> (TRX results) for the lab's test project.
+/// Every child process is pointed at <paramref name="root"/> (SM_REPO_ROOT), so tests use that copy's files.
+/// </summary>
+public sealed class LabBuild(string root, string labFolder)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
+    {
+        ["SM_REPO_ROOT"] = Path.GetFullPath(root),
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+    };
+
+    public string TestsProject
+    {
+        get
+        {
+            var folder = Path.Combine(Root, labFolder, "tests");
+            return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.csproj").FirstOrDefault() is { } project
+                ? project
+                : throw new ExerciseRequestException($"{labFolder} has no test project (tests/*.csproj).");
+        }
+    }
+
+    public string SourceProject
+    {
+        get
+        {
+            var folder = Path.Combine(Root, labFolder, "src");
+            return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.csproj").FirstOrDefault() is { } project
+                ? project
+                : throw new ExerciseRequestException($"{labFolder} has no source project (src/*.csproj).");
+        }
+    }
+
+    public bool HasNativeCode => File.Exists(Path.Combine(Root, "native", "c", "CMakeLists.txt")) || File.Exists(Path.Combine(Root, "native", "rust", "Cargo.toml"));
+
+    /// <summary>
+    /// CMake (its CMakeLists already compiles with -Werror) and cargo; with <paramref name="warningsAsErrors"/> rustc denies
+    /// warnings too. Make keeps going past a failed target (-k), so one component's errors do not hide another's.
+    /// </summary>
+    public async Task<BuildOutcome> BuildNativeAsync(bool warningsAsErrors, CancellationToken cancellationToken)
+    {
+        var output = new System.Text.StringBuilder();
+        var errors = new List<BuildDiagnostic>();
+        var failed = new List<string>();
+        var c = Path.Combine(Root, "native", "c");
+        if (File.Exists(Path.Combine(c, "CMakeLists.txt")))
+        {
+            var build = Path.Combine(Root, "native", "build");
+            foreach (var args in new[] { new[] { "-S", c, "-B", build, "-DCMAKE_BUILD_TYPE=RelWithDebInfo" }, ["--build", build, "-j", "2", "--", "-k"] })
+            {
+                var result = await HostCommands.RunAsync("cmake", args, environment: Environment, cancellationToken: cancellationToken);
+                output.AppendLine(result.StandardOutput).AppendLine(result.StandardError);
+                if (result.Succeeded) continue;
+                errors.AddRange(BuildDiagnostics.Parse(result.StandardOutput + "\n" + result.StandardError, build));
+                failed.Add("C (cmake)");
+                break;
+            }
+        }
+        var cargo = Path.Combine(Root, "native", "rust", "Cargo.toml");
+        if (File.Exists(cargo))
+        {
+            var env = new Dictionary<string, string>(Environment);
+            if (warningsAsErrors) env["RUSTFLAGS"] = "-D warnings";
+            var result = await HostCommands.RunAsync("cargo", ["build", "--offline", "--release", "--manifest-path", cargo],
+                environment: env, cancellationToken: cancellationToken);
+            output.AppendLine(result.StandardOutput).AppendLine(result.StandardError);
+            if (!result.Succeeded)
+            {
+                errors.AddRange(BuildDiagnostics.Parse(result.StandardError, Path.GetDirectoryName(cargo)!));
+                failed.Add("Rust (cargo)");
+            }
+        }
+        return new BuildOutcome(failed.Count == 0 ? "native" : $"native {string.Join(" and ", failed)}", failed.Count == 0, errors, output.ToString());
+    }
+
+    /// <summary>
+    /// The "build" of bash scripts: <c>bash -n</c> parses each, and shellcheck (following sourced files, every severity,
+    /// as lab 1.4's own test runs it) finds a variable a stub left unassigned (SC2154) or unused (SC2034).
+    /// </summary>
+    public async Task<BuildOutcome> CheckScriptsAsync(IReadOnlyList<string> scripts, CancellationToken cancellationToken)
+    {
+        var paths = scripts.Select(s => Path.Combine(Root, s)).ToList();
+        var output = new System.Text.StringBuilder();
+        var errors = new List<BuildDiagnostic>();
+        foreach (var path in paths)
+        {
+            var syntax = await HostCommands.RunAsync("bash", ["-n", path], cancellationToken: cancellationToken);
+            output.AppendLine(syntax.StandardError);
+            if (!syntax.Succeeded) errors.AddRange(BuildDiagnostics.ParseShell(syntax.StandardError, Root));
+        }
+        if (HostCommands.FindOnPath("shellcheck") is null)
+            return new BuildOutcome("bash (shellcheck)", false, errors, "shellcheck is not installed: run `make setup` (Debian package 'shellcheck').");
+        var lint = await HostCommands.RunAsync("shellcheck", ["-x", "-P", "SCRIPTDIR", "--severity=style", "-f", "gcc", .. paths], cancellationToken: cancellationToken);
+        output.AppendLine(lint.StandardOutput).AppendLine(lint.StandardError);
+        if (!lint.Succeeded) errors.AddRange(BuildDiagnostics.ParseShell(lint.StandardOutput, Root));
+        var ok = errors.Count == 0 && lint.Succeeded;
+        return new BuildOutcome("bash (bash -n, shellcheck)", ok, errors, output.ToString());
+    }
+
+    /// <summary><c>dotnet build</c> of the lab's tests (and so its source project); TreatWarningsAsErrors is on in every project already.</summary>
+    public Task<BuildOutcome> BuildTestsAsync(bool warningsAsErrors, CancellationToken cancellationToken) =>
+        BuildProjectAsync(TestsProject, warningsAsErrors, cancellationToken);
+
+    public async Task<BuildOutcome> BuildProjectAsync(string project, bool warningsAsErrors, CancellationToken cancellationToken)
+    {
+        List<string> args = ["build", project, "-nologo", "-clp:ErrorsOnly", "-v:q"];
+        if (warningsAsErrors) args.Add("-warnaserror");
+        var result = await HostCommands.RunAsync("dotnet", args, environment: Environment, cancellationToken: cancellationToken);
+        var output = result.StandardOutput + "\n" + result.StandardError;
+        return new BuildOutcome($"dotnet build {Path.GetFileName(project)}", result.Succeeded,
+            BuildDiagnostics.Parse(output, Path.GetDirectoryName(project)!), output);
+    }
+
+    /// <summary>
+    /// Runs the built tests that match <paramref name="filter"/> (a VSTest filter such as <c>Goal=1.4-2</c>) and reads
+    /// their results. A test that hangs is stopped after <paramref name="hangTimeout"/> and counts as failed.
+    /// </summary>
+    public async Task<TestRun> TestAsync(string filter, string resultsDirectory, string name, TimeSpan hangTimeout, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(resultsDirectory);
+        var trx = Path.Combine(resultsDirectory, name + ".trx");
+        if (File.Exists(trx)) File.Delete(trx);
+        var result = await HostCommands.RunAsync("dotnet",
+        [
+            "test", TestsProject, "--no-build", "--nologo", "--filter", filter,
+            "--logger", $"trx;LogFileName={name}.trx", "--results-directory", resultsDirectory,
+            "--blame-hang-timeout", $"{(int)hangTimeout.TotalSeconds}s", "--blame-hang-dump-type", "none",
+        ], environment: Environment, cancellationToken: cancellationToken);
+        var results = File.Exists(trx) ? TrxFile.Read(trx) : [];
+        return new TestRun(filter, results, result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+}

@@ -1,0 +1,4 @@
+namespace StatelessMind.Runner.Exercises;
+
+/// <summary>How one test case ended.</summary>
+public enum TestOutcome { Passed, Failed, Skipped }
