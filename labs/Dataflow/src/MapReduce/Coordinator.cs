@@ -66,6 +66,12 @@ public sealed class Coordinator : IAsyncDisposable
             return [.. _maps.Concat(_reduces).Select(t => new TaskSnapshot(t.Id, t.Kind, t.Number, t.Status, t.Attempts, t.Worker?.Pid ?? 0))];
     }
 
+    /// <summary>Workers whose request for work is being held because no task is free.</summary>
+    public int WaitingWorkers
+    {
+        get { lock (_gate) return _parked.Count; }
+    }
+
     public IReadOnlyList<TaskEvent> Events
     {
         get { lock (_gate) return [.. _events]; }

@@ -17,6 +17,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _errors = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
 
     private WorkerProcess(Process process)
     {
@@ -89,6 +90,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>SIGKILL: the process dies at once, mid-task if it was running one.</summary>
     public void Kill()
     {
+        if (Volatile.Read(ref _disposed) == 1 && _exited.Task.IsCompleted) return;
         try
         {
             if (!_process.HasExited) _process.Kill(entireProcessTree: false);
@@ -108,6 +110,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         Kill();
         try
         {
