@@ -37,14 +37,14 @@ public sealed class Coordinator : IAsyncDisposable
         _job = job;
         _maps = [.. job.InputFiles.Select((f, i) => new TaskState($"map-{i}", MapReduceTaskKind.Map, i, f))];
         _reduces = [.. Enumerable.Range(0, job.ReduceTasks).Select(i => new TaskState($"reduce-{i}", MapReduceTaskKind.Reduce, i, null))];
-        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener = new TcpListener(job.ListenAddress, job.ListenPort);
         _listener.Start();
         Endpoint = (IPEndPoint)_listener.LocalEndpoint;
         _acceptLoop = AcceptAsync();
         Completion = FinishAsync();
     }
 
-    /// <summary>Starts a coordinator for <paramref name="job"/> on a free loopback port.</summary>
+    /// <summary>Starts a coordinator for <paramref name="job"/> (by default on a free loopback port).</summary>
     public static Coordinator Start(MapReduceJob job)
     {
         ArgumentNullException.ThrowIfNull(job);

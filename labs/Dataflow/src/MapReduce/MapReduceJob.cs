@@ -18,6 +18,12 @@ public sealed record MapReduceJob
 
     public MapReduceBug Bug { get; init; } = MapReduceBug.None;
 
+    /// <summary>Where the coordinator listens: loopback unless workers run on other hosts (containers).</summary>
+    public System.Net.IPAddress ListenAddress { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>The port to listen on (0: any free port).</summary>
+    public int ListenPort { get; init; }
+
     /// <summary>A job running <typeparamref name="TApplication"/> from the assembly it was compiled into.</summary>
     public static MapReduceJob For<TApplication>(IReadOnlyList<string> inputFiles, int reduceTasks, string workDirectory)
         where TApplication : IMapReduceApplication, new() =>
