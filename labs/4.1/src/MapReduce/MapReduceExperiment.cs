@@ -43,6 +43,8 @@ public sealed class MapReduceExperiment : IExperiment
             Prose(fortunes, finding, cancellationToken);
             context.Report(0.15, "scaling with the partition count");
             Scaling(context, scratch, finding, cancellationToken);
+            context.Report(0.42, "the layer against PLINQ and the Unix pipeline");
+            Baselines(context, scratch, finding, cancellationToken);
             context.Report(0.5, "a shuffle that spills");
             Spill(context, scratch, finding, cancellationToken);
             context.Report(0.6, "worker processes");
@@ -138,6 +140,59 @@ public sealed class MapReduceExperiment : IExperiment
         plot.YLabel("million words per second");
         plot.ShowLegend(ScottPlot.Alignment.LowerRight);
         finding.Plot(context.SavePlot(plot, "wordcount-scaling.png", "Throughput of the word count as the partition count grows, beside linear scaling up to the core count"));
+    }
+
+    private static void Baselines(ExperimentContext context, string scratch, FindingBuilder finding, CancellationToken ct)
+    {
+        var path = Path.Combine(scratch, "zipf-baselines.txt");
+        ZipfText.WriteFile(path, context.Size(2L << 20, 24L << 20), vocabulary: 50_000, exponent: 1.1, seed: context.Seed + 7);
+        var cores = Environment.ProcessorCount;
+        IReadOnlyDictionary<string, long> Layer()
+        {
+            using var ctx = new DataflowContext(new DataflowOptions { Parallelism = cores, CancellationToken = ct });
+            return Dataflow.Jobs.WordCountJob.Run(ctx.TextFile(path, cores), cores).Collect().ToDictionary(r => r.Word, r => r.Count);
+        }
+        (IReadOnlyDictionary<string, long> Counts, double Seconds) Median(Func<IReadOnlyDictionary<string, long>> run, int times)
+        {
+            run(); // warm-up: JIT and page cache
+            var timed = Enumerable.Range(0, times).Select(_ =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                var counts = run();
+                return (counts, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            }).OrderBy(t => t.Item2).ToList();
+            return timed[times / 2];
+        }
+        var layer = Median(Layer, 3);
+        var plinq = Median(() => Dataflow.Jobs.WordCountBaselines.Plinq(File.ReadLines(path)), 3);
+        var linq = Median(() => Dataflow.Jobs.WordCountBaselines.Linq(File.ReadLines(path)), 1);
+        (IReadOnlyDictionary<string, long> Counts, double Seconds) pipeline;
+        try
+        {
+            var start = Stopwatch.GetTimestamp();
+            pipeline = (Dataflow.Jobs.WordCountBaselines.UnixPipeline(path), Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            finding.Unmeasured("the Unix pipeline baseline", e.Message);
+            pipeline = (new Dictionary<string, long>(), double.NaN);
+        }
+        var mb = new FileInfo(path).Length / 1e6;
+        finding.Table(FindingTable.Of($"Word count of the same {mb:0.#} MB file ({cores} cores; layer and PLINQ: median of 3 runs after a warm-up)",
+            ["implementation", "seconds", "MB/s", "× the layer's time"],
+            new[] { ("dataflow layer (ReduceByKey with combine)", layer.Seconds), ("hand-written PLINQ (a dictionary per thread)", plinq.Seconds),
+                    ("plain LINQ (GroupBy, one thread)", linq.Seconds), ("LC_ALL=C tr -cs A-Za-z '\n' | sort | uniq -c", pipeline.Seconds) }
+                .Select(r => new object?[] { r.Item1, r.Item2, mb / r.Item2, r.Item2 / layer.Seconds })));
+        finding.Figure(F.LayerOverPlinq, layer.Seconds / plinq.Seconds, "×", key: true, target: "≤ 1.5");
+        finding.Figure(F.PipelineOverLayer, pipeline.Seconds / layer.Seconds, "×", key: true, target: "> 1");
+        finding.Check(Dataflow.Jobs.WordCountBaselines.Same(layer.Counts, plinq.Counts) && Dataflow.Jobs.WordCountBaselines.Same(layer.Counts, linq.Counts)
+                      && (double.IsNaN(pipeline.Seconds) || Dataflow.Jobs.WordCountBaselines.Same(layer.Counts, pipeline.Counts)),
+            "the layer, PLINQ, LINQ and the Unix pipeline count exactly the same words");
+        TimingCheck(context, finding, layer.Seconds <= 1.5 * plinq.Seconds,
+            $"the layer's word count takes at most 1.5× hand-written PLINQ's time ({layer.Seconds / plinq.Seconds:0.##}×)");
+        if (!double.IsNaN(pipeline.Seconds))
+            TimingCheck(context, finding, layer.Seconds < pipeline.Seconds,
+                $"the layer beats the Unix pipeline on the same file ({pipeline.Seconds / layer.Seconds:0.#}× faster)");
     }
 
     private static void Spill(ExperimentContext context, string scratch, FindingBuilder finding, CancellationToken ct)

@@ -9,5 +9,7 @@ public static class MapReduceFigureNames
     public const string Speedup = "throughput at the core count / 1 partition";
     public const string SpillVersusSequential = "spill write speed / sequential write speed";
     public const string CrashReexecutions = "tasks re-executed in the crash run";
+    public const string LayerOverPlinq = "word count time, layer / hand-written PLINQ";
+    public const string PipelineOverLayer = "word count time, Unix pipeline / layer";
     public const string ProcessJobSeconds = "word count with 3 worker processes";
 }

@@ -16,9 +16,15 @@ public sealed class WordCountJob : ISqlExpressibleJob<IEnumerable<(string Word, 
     {
         ArgumentNullException.ThrowIfNull(lines);
         return lines
-            .FlatMap(AsciiWords.Split)
-            .Map(word => (word, 1L))
+            .MapPartitions(Pairs) // FlatMap + Map in one pass over the partition
             .ReduceByKey((a, b) => a + b, new Partitioning.HashPartitioner<string>(reducers ?? lines.NumPartitions));
+    }
+
+    private static IEnumerable<(string Word, long One)> Pairs(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+            foreach (var word in AsciiWords.Split(line))
+                yield return (word, 1L);
     }
 
     /// <summary>The reference: one thread, one dictionary.</summary>

@@ -85,3 +85,26 @@ public sealed class TextTests
         Assert.Equal(WordCountJob.Sequential(lines), counts);
     }
 }
+
+public sealed class WordCountBaselineTests
+{
+    [Fact]
+    public void Linq_plinq_and_the_unix_pipeline_count_the_same_words_as_the_layer()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "-- Don't panic! It's 42 o'clock; naïve Zoë said: don't.\nDon't\n\n" + string.Join('\n', Enumerable.Range(0, 500).Select(i => $"word{i % 7} x{i % 3}")));
+            var expected = Jobs.WordCountJob.Sequential(File.ReadLines(path));
+            Assert.True(Jobs.WordCountBaselines.Same(expected, Jobs.WordCountBaselines.Linq(File.ReadLines(path))));
+            Assert.True(Jobs.WordCountBaselines.Same(expected, Jobs.WordCountBaselines.Plinq(File.ReadLines(path))));
+            Assert.True(Jobs.WordCountBaselines.Same(expected, Jobs.WordCountBaselines.UnixPipeline(path)));
+            using var ctx = new DataflowContext(new DataflowOptions { Parallelism = 2 });
+            Assert.True(Jobs.WordCountBaselines.Same(expected, Jobs.WordCountJob.Run(ctx.TextFile(path, 3)).Collect().ToDictionary(r => r.Word, r => r.Count)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
