@@ -23,6 +23,7 @@ public sealed class VerticalHorizontalExperiment : IExperiment
     {
         ArgumentNullException.ThrowIfNull(context);
         var finding = new FindingBuilder(GoalId, Title);
+        var loadBefore = Dataflow.Metrics.MachineLoad.Describe();
         var dir = Directory.CreateDirectory(Path.Combine(context.OutputDirectory.FullName, "scratch")).FullName;
         try
         {
@@ -46,6 +47,7 @@ public sealed class VerticalHorizontalExperiment : IExperiment
                         Path.Combine(dir, $"work-{mode}-{n}"), TimeSpan.FromMilliseconds(50), cancellationToken));
                 }
             Report(context, finding, runs, expected);
+            finding.Note($"Machine load: {loadBefore} at the start, {Dataflow.Metrics.MachineLoad.Describe()} at the end; timings are only comparable within one run.");
             return finding.Build($"The word count of {words:N0} Zipf words in {files} files ran vertically (1 process, N threads) and horizontally " +
                                  $"(N processes, 1 thread each) for N = {string.Join(", ", ns)} on {Environment.ProcessorCount} cores, " +
                                  "every worker process sampled from /proc every 50 ms.");
@@ -74,9 +76,11 @@ public sealed class VerticalHorizontalExperiment : IExperiment
         finding.Figure(ThroughputRatio, horizontal.WordsPerSecond / vertical.WordsPerSecond, "×", key: true);
         finding.Figure(CpuRatio, horizontal.CpuSeconds / vertical.CpuSeconds, "×", key: true);
         finding.Figure("peak RSS of one horizontal worker", horizontal.PeakRssMegabytes / horizontal.Processes, "MB");
-        finding.Check(rows.Where(r => r.N > 1).GroupBy(r => r.N).All(g =>
-                g.Single(r => r.Mode == ScalingMode.Horizontal).PeakRssMegabytes > g.Single(r => r.Mode == ScalingMode.Vertical).PeakRssMegabytes),
-            $"for every N > 1, N small workers hold more memory than one big one (each runs its own runtime; {horizontal.PeakRssMegabytes:0} MB against {vertical.PeakRssMegabytes:0} MB at N = {largest})");
+        finding.Check(horizontal.CpuSeconds > vertical.CpuSeconds,
+            $"at N = {largest}, the small workers together spend more CPU time on the same job than the big one ({horizontal.CpuSeconds:0.##} s against " +
+            $"{vertical.CpuSeconds:0.##} s): every process starts its own runtime and compiles the same code");
+        finding.Note($"Memory at N = {largest}: {horizontal.PeakRssMegabytes:0} MB in {horizontal.Processes} processes against {vertical.PeakRssMegabytes:0} MB in one; " +
+                     "the one big process's heap grows with the tasks it runs at once, so the difference is smaller than N runtimes would suggest.");
 
         var palette = new ScottPlot.Palettes.Category10();
         var plot = new ScottPlot.Plot();

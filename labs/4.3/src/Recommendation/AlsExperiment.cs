@@ -26,6 +26,7 @@ public sealed class AlsExperiment : IExperiment
     {
         ArgumentNullException.ThrowIfNull(context);
         var finding = new FindingBuilder(GoalId, Title);
+        var loadBefore = Dataflow.Metrics.MachineLoad.Describe();
         var generator = new RatingGenerator(context.Size(800, 6000), context.Size(400, 2000), Rank: 5, NoiseSigma: Sigma, Seed: context.Seed);
         var all = generator.Generate();
         var (train, test) = RatingGenerator.Split(all);
@@ -126,6 +127,8 @@ public sealed class AlsExperiment : IExperiment
         plot.YLabel("RMSE on held-out ratings");
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         finding.Plot(context.SavePlot(plot, "als-rmse.png", "Held-out RMSE by iteration, against the noise floor and the mean"));
+
+        finding.Note($"Machine load: {loadBefore} at the start, {Dataflow.Metrics.MachineLoad.Describe()} at the end; timings are only comparable within one run.");
 
         return Task.FromResult(finding.Build(
             $"Blocked ALS ({options.Blocks} blocks per side, rank {options.Rank}, λ = {options.Lambda}, {options.Iterations} iterations) trained on {train.Count:N0} generated ratings " +
