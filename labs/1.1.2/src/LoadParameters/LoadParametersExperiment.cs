@@ -23,6 +23,7 @@ public sealed class LoadParametersExperiment : IExperiment
         ArgumentNullException.ThrowIfNull(context);
         var finding = new FindingBuilder(GoalId, Title);
         var loadBefore = Dataflow.Metrics.MachineLoad.Describe();
+        finding.Figure("machine load average at the start (1 min)", Dataflow.Metrics.MachineLoad.OneMinute(), $"on {Environment.ProcessorCount} cores", key: true);
         var dir = Directory.CreateDirectory(Path.Combine(context.OutputDirectory.FullName, "inputs")).FullName;
         try
         {

@@ -27,6 +27,7 @@ public sealed class MapReduceExperiment : IExperiment
         ArgumentNullException.ThrowIfNull(context);
         var finding = new FindingBuilder(GoalId, Title);
         var loadBefore = Dataflow.Metrics.MachineLoad.Describe();
+        finding.Figure("machine load average at the start (1 min)", Dataflow.Metrics.MachineLoad.OneMinute(), $"on {Environment.ProcessorCount} cores", key: true);
         var scratch = Directory.CreateDirectory(Path.Combine(context.OutputDirectory.FullName, "scratch")).FullName;
         try
         {
