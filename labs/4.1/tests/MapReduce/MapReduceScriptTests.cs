@@ -137,18 +137,26 @@ public sealed class MapReduceScriptTests(ITestOutputHelper output)
 
     private static string TaskHoldRelease(string work, string name) => Path.Combine(work, $"release-{name}");
 
+    /// <summary>Three workers; the slow reduce is held until the other reduce tasks are done and the other workers are
+    /// waiting for work or have exited. The output is read at the moment the first process (or the coordinator) ends.</summary>
     internal static async Task<(IReadOnlyList<string> AtFirstExit, IReadOnlyList<string> Final)> EarlyExitRunAsync(MapReduceBug bug)
     {
         using var inputs = MapReduceInputs.Generated(3, bytes: 1000);
         var job = MapReduceJob.For<EarlyExitApplication>(inputs.Inputs, 3, inputs.Work) with { Bug = bug };
         await using var coordinator = Coordinator.Start(job);
         await using var pool = WorkerPool.Start(coordinator.Endpoint, 3);
-        var exits = pool.All.Select(w => (Task)w.Exited).Append(coordinator.Completion);
-        await Task.WhenAny(exits).WaitAsync(Deadline);
-        var atFirstExit = IntermediateFiles.ReadSortedOutput(inputs.Work);
+        var firstExit = Task.WhenAny(pool.All.Select(w => (Task)w.Exited).Append(coordinator.Completion))
+            .ContinueWith(_ => IntermediateFiles.ReadSortedOutput(inputs.Work), TaskContinuationOptions.ExecuteSynchronously);
+        var slowTask = $"reduce-{IntermediateFiles.ReduceTaskOf(EarlyExitApplication.SlowKey, 3)}";
+        await Harness.Eventually.UntilAsync(
+            () => coordinator.Snapshot().Where(t => t.Kind == MapReduceTaskKind.Reduce && t.TaskId != slowTask).All(t => t.Status == MapReduceTaskStatus.Done)
+                  && (coordinator.WaitingWorkers >= 2 || pool.All.Any(w => w.HasExited)),
+            Deadline, "the other reduce tasks done and the other workers waiting or gone");
+        if (pool.All.Any(w => w.HasExited)) await firstExit.WaitAsync(Deadline); // a worker left early: its moment is already recorded
+        File.WriteAllText(TaskHoldRelease(inputs.Work, "slow"), "go");
         await coordinator.Completion.WaitAsync(Deadline);
         await Task.WhenAll(pool.All.Select(w => w.Exited)).WaitAsync(Deadline);
-        return (atFirstExit, IntermediateFiles.ReadSortedOutput(inputs.Work));
+        return (await firstExit.WaitAsync(Deadline), IntermediateFiles.ReadSortedOutput(inputs.Work));
     }
 
     internal static async Task<(MapReduceRunResult Run, IReadOnlyList<string> Reference)> CrashRunAsync(MapReduceBug bug, ITestOutputHelper output)

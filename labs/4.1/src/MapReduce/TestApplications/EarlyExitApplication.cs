@@ -4,9 +4,10 @@ using StatelessMind.Dataflow.MapReduce;
 namespace StatelessMind.Labs.DatabaseTheory.MapReduce.TestApplications;
 
 /// <summary>
-/// The classic lab's early_exit: one key per input file. The reduce of the first file's key is slow: it holds
-/// until every other reduce task has written its output (or 15 s pass), so it is surely the last task running.
-/// A worker or coordinator that exits before it finishes has exited while the job was not done.
+/// The classic lab's early_exit: one key per input file. The reduce of the first file's key is slow: it holds until
+/// the test releases it (<c>release-slow</c>, or 30 s pass), which the test does only once every other reduce task is
+/// done and the other workers are either waiting for work or gone. A worker or coordinator that exits before it
+/// finishes has exited while the job was not done.
 /// </summary>
 public sealed class EarlyExitApplication : IMapReduceApplication
 {
@@ -20,8 +21,7 @@ public sealed class EarlyExitApplication : IMapReduceApplication
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(values);
         if (key == SlowKey)
-            TaskHold.Until(() => Directory.EnumerateFiles(task.WorkDirectory, "mr-out-*").Count(f => !f.Contains(".tmp", StringComparison.Ordinal)) >= task.ReduceTasks - 1,
-                TimeSpan.FromSeconds(15), "every other reduce task's output");
+            TaskHold.Until(() => File.Exists(TaskHold.ReleaseFile(task.WorkDirectory, "slow")), TimeSpan.FromSeconds(30), "the test to release the slow reduce");
         return values.Count.ToString(CultureInfo.InvariantCulture);
     }
 }
