@@ -9,6 +9,7 @@ packages=(
   fonts-dejavu-core               # ScottPlot needs a font to draw text in plots
   shellcheck                      # lint of the lab's bash scripts
   cmake gcc g++ make valgrind     # native/c: build, ctest, memcheck
+  fortunes                        # real English prose for the MapReduce word count (/usr/share/games/fortunes)
 )
 
 # Rust (native/rust): Debian's cargo and rustc (1.63 on Debian 12, the crate's declared rust-version),

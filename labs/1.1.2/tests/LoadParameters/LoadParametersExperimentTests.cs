@@ -1,0 +1,19 @@
+using StatelessMind.Labs.Scalability.LoadParameters;
+
+namespace StatelessMind.Labs.Scalability.Tests.LoadParameters;
+
+public sealed class LoadParametersExperimentTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Goal("1.1.2-1")]
+    public async Task The_experiment_holds_at_small_scale()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new LoadParametersExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.2-1"), CancellationToken.None);
+        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
+        foreach (var n in finding.Notes) output.WriteLine(n);
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(2, finding.Plots.Count);
+        Assert.InRange(finding.FigureNamed(LoadParametersExperiment.SerialFraction)!.Value, 0, 1);
+    }
+}

@@ -1,0 +1,7 @@
+namespace StatelessMind.Dataflow.MapReduce;
+
+public enum MapReduceTaskKind
+{
+    Map,
+    Reduce,
+}
