@@ -100,17 +100,10 @@ internal static class ArrowResultDecoder
         return ValueAt(array.Dictionary, checked((int)position.Value), bug);
     }
 
-    private static long? IndexAt(IArrowArray indices, int index) => indices switch
-    {
-        Int8Array a => a.GetValue(index),
-        Int16Array a => a.GetValue(index),
-        Int32Array a => a.GetValue(index),
-        Int64Array a => a.GetValue(index),
-        UInt8Array a => a.GetValue(index),
-        UInt16Array a => a.GetValue(index),
-        UInt32Array a => a.GetValue(index),
-        _ => throw new SparkConnectProtocolException($"Dictionary indices of type {indices.Data.DataType.Name} are not read by this client."),
-    };
+    private static long? IndexAt(IArrowArray indices, int index) =>
+        indices.Data.DataType is IntegerType
+            ? ValueAt(indices, index) is { } position ? Convert.ToInt64(position, System.Globalization.CultureInfo.InvariantCulture) : null
+            : throw new SparkConnectProtocolException($"Dictionary indices of type {indices.Data.DataType.Name} are not read by this client.");
 
     private static List<object?> ListValue(IArrowArray items, SparkConnectBug bug)
     {
