@@ -101,14 +101,6 @@ public sealed partial class CatalogTests
         }
     }
 
-    /// <summary>
-    /// Built goals whose lab README has no figures block citing them yet (issue 12, "Numbers only from measurement"); each
-    /// lab adds its own. The list may only shrink: a listed goal that gains its block fails
-    /// <see cref="The_known_missing_figures_blocks_are_still_missing"/> until it is removed from here, and
-    /// <see cref="No_lab_readme_still_lacks_the_figures_of_its_built_goals"/> fails while any remains.
-    /// </summary>
-    private static readonly string[] FiguresBlocksStillMissing = ["1.1.3-1", "1.1.3-2", "1.1.3-3", "4.1-2", "4.1-3"];
-
     /// <summary>Built goals that no figures block of their lab's README cites.</summary>
     private static List<string> GoalsWithoutFiguresBlock()
     {
@@ -123,24 +115,9 @@ public sealed partial class CatalogTests
     [Fact]
     public void Every_built_goal_has_its_figures_block_in_its_lab_readme()
     {
-        var missing = GoalsWithoutFiguresBlock().Except(FiguresBlocksStillMissing).ToList();
-        Assert.True(missing.Count == 0,
-            $"built goals that no `<!-- figures: ... -->` block of their lab README cites: {string.Join(", ", missing)}");
-    }
-
-    [Fact]
-    public void The_known_missing_figures_blocks_are_still_missing()
-    {
-        var done = FiguresBlocksStillMissing.Except(GoalsWithoutFiguresBlock()).ToList();
-        Assert.True(done.Count == 0, $"these goals now have their figures block: remove them from FiguresBlocksStillMissing: {string.Join(", ", done)}");
-    }
-
-    [Fact]
-    public void No_lab_readme_still_lacks_the_figures_of_its_built_goals()
-    {
         var missing = GoalsWithoutFiguresBlock();
         var byLab = missing.GroupBy(GoalId.SectionOf).Select(g => $"labs/{g.Key}/README.md ({string.Join(", ", g)})");
-        Assert.True(missing.Count == 0, $"lab READMEs without a figures block for their built goals: {string.Join("; ", byLab)}");
+        Assert.True(missing.Count == 0, $"built goals that no `<!-- figures: ... -->` block of their lab README cites: {string.Join("; ", byLab)}");
     }
 
     private static IEnumerable<SectionEntry> ExistingLabs() =>

@@ -71,6 +71,5 @@ esac
 entries=$("$pg_restore" --list "$partial" | grep -c -v '^;') || die "the dump of '$database' cannot be read back"
 mv -- "$partial" "$file"
 trap - EXIT
-# END EXERCISE
-
 printf '%s %s bytes, %s entries\n' "$file" "$(stat -c %s -- "$file")" "$entries"
+# END EXERCISE

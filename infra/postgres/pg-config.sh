@@ -84,10 +84,9 @@ while :; do
   [ "$SECONDS" -lt "$deadline" ] || die "the server did not reload its configuration within ${timeout}s"
   sleep 0.1
 done
-# END EXERCISE
-
 if [ "$pending" = t ]; then
   log "$name: saved, but it takes effect only after a restart (still $old)"
   exit 3
 fi
 printf '%s: %s -> %s\n' "$name" "$old" "$new"
+# END EXERCISE

@@ -58,6 +58,5 @@ SELECT format('PostgreSQL %s %s, up %s, %s/%s connections',
               current_setting('max_connections'));
 SQL
 ) || unhealthy "accepts connections but the query failed: ${line//$'\n'/ }"
-# END EXERCISE
-
 printf 'healthy: %s:%s %s\n' "$PGHOST" "$PGPORT" "$line"
+# END EXERCISE

@@ -79,6 +79,26 @@ public sealed class ExerciseSupportTests
     }
 
     [Fact]
+    public void Lint_reports_planted_bug_switches_by_their_naming_convention_even_when_the_list_lacks_them()
+    {
+        var text = string.Join('\n',
+            "void F() {",
+            "    #region Exercise 1.4-2a: apply (tests: ApplyTests)",
+            "    if (_bug == SinkBug.AtLeastOnce) CommitLater();",
+            "    #endregion",
+            "    #region Exercise 1.4-2b: split (tests: SplitTests)",
+            "    if (bt->bug == BT_BUG_SPLIT_BEFORE_ALLOCATING) return;",
+            "    var debugger = new Debugger(); // an identifier ending in 'Bug' alone is no switch",
+            "    #endregion",
+            "}") + "\n";
+        var regions = RegionParser.Parse("labs/1.4/src/F.cs", text).Regions;
+        var problems = RegionLint.Check(regions, GoalCatalog.Load(Layout), []);
+        Assert.Contains(problems, p => p.Line == 3 && p.Message.Contains("test hook 'SinkBug'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Line == 6 && p.Message.Contains("test hook 'BT_BUG_SPLIT_BEFORE_ALLOCATING'", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Line == 7);
+    }
+
+    [Fact]
     public void The_solution_cut_down_to_one_lab_keeps_its_projects_the_harness_and_the_runner_and_drops_empty_folders()
     {
         var solution = File.ReadAllText(Path.Combine(Layout.Root, RepositoryLayout.SolutionFileName));

@@ -167,7 +167,8 @@ public sealed class StreamingIngestionTests(PostgresFixture postgres, KafkaFixtu
 
         using var stop = new CancellationTokenSource();
         var runStalled = stalled.RunAsync(stop.Token);
-        await holding.Task.WaitAsync(Deadline);
+        await Task.WhenAny(holding.Task, runStalled).WaitAsync(Deadline);
+        if (!holding.Task.IsCompleted) await runStalled; // the member failed before it held its batch: its error is the test's
         var runOther = other.RunAsync(stop.Token);
         await Eventually.UntilAsync(async () => runOther.IsCompleted || await RowsAsync(db) >= produced.Count, Deadline,
             () => $"the other member applying everything once the stalled one lost its partitions (stalled: {stalled.Statistics}; other: {other.Statistics})");
@@ -219,7 +220,8 @@ public sealed class StreamingIngestionTests(PostgresFixture postgres, KafkaFixtu
 
         var second = new KafkaPostgresSink(Options(db, topic, "second", batch: 100));
         var runSecond = second.RunAsync(stop.Token);
-        await Eventually.UntilAsync(() => Task.FromResult(second.Statistics.Assignments >= 1 && first.Statistics.Assignments >= 2), Deadline,
+        await Eventually.UntilAsync(() => Task.FromResult(runFirst.IsCompleted || runSecond.IsCompleted ||
+                                                           (second.Statistics.Assignments >= 1 && first.Statistics.Assignments >= 2)), Deadline,
             () => $"a rebalance giving the second member partitions (first: {first.Statistics}; second: {second.Statistics})");
         produced.AddRange(Produce(topic, 2_000, seed: 3, firstId: 100_001)); // more work after the rebalance
 

@@ -7,7 +7,7 @@ namespace StatelessMind.Harness.Services;
 /// <summary>
 /// A Redis server: the one named by <c>REDIS_URL</c> when set, else <c>redis-server</c> started
 /// on a free loopback port with persistence off, stopped and removed on dispose.
-/// Several can run at once (a primary and a replica: <see cref="StartAsync(IReadOnlyList{string}?, CancellationToken)"/> with extra arguments).
+/// Several can run at once (a primary and a replica: <see cref="StartAsync"/> with extra arguments).
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {

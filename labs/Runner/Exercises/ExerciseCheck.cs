@@ -189,7 +189,15 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
                 continue;
             }
             result.Add(new CheckFinding("build", true, section.Id, $"the skeleton builds with warnings as errors{(usesNative ? ", native code included" : "")}"));
-            if (!scriptsPass) continue;
+            var layersBuilt = true;
+            foreach (var (layer, _) in Layers(section, generated))
+            {
+                var built = await layer.BuildTestsAsync(warningsAsErrors: true, cancellationToken);
+                if (built.Succeeded) continue;
+                layersBuilt = false;
+                foreach (var (finding, _) in BuildFailures(built, generated)) result.Add(finding);
+            }
+            if (!scriptsPass || !layersBuilt) continue;
             result.Add(await CompareApiAsync(section, skeleton, cancellationToken));
             log.WriteLine($"exercise-check {section.Id}: running the goal tests on the skeleton …");
             await CheckTestsAsync(section, skeleton, generated, result, options, cancellationToken);
@@ -202,12 +210,15 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
         var resultsFolder = Path.Combine(generated.OutDirectory, "TestResults", "exercise-check", section.Id);
         var labGoals = catalog.Goals.Where(g => g.Section == section.Id).Select(g => g.Id).ToList();
         var byGoal = new Dictionary<string, IReadOnlyList<TestCaseResult>>();
+        var layers = Layers(section, generated);
         foreach (var goal in labGoals)
         {
-            var run = await skeleton.TestAsync($"Goal={goal}", resultsFolder, goal, options.HangTimeout, cancellationToken);
-            if (run.Results.Count == 0 && run.ExitCode != 0)
+            var runs = new List<TestRun> { await skeleton.TestAsync($"Goal={goal}", resultsFolder, goal, options.HangTimeout, cancellationToken) };
+            foreach (var (layer, goals) in layers.Where(l => l.Goals.Contains(goal)))
+                runs.Add(await layer.TestAsync($"Goal={goal}", resultsFolder, $"{goal}-{Path.GetFileName(layer.Folder)}", options.HangTimeout, cancellationToken));
+            foreach (var run in runs.Where(r => r.Results.Count == 0 && r.ExitCode != 0))
                 result.Add(new CheckFinding("tests", false, goal, $"the test run ended with exit code {run.ExitCode} and no results: {Last(run.Output)}"));
-            byGoal[goal] = run.Results;
+            byGoal[goal] = [.. runs.SelectMany(r => r.Results)];
         }
         var labTests = byGoal.Values.SelectMany(r => r).DistinctBy(r => r.Name).ToList();
 
@@ -238,6 +249,11 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
             result.Add(MustPass(section.Id, "tests without a goal of this lab", untagged.Results));
         }
     }
+
+    /// <summary>The shared layers holding regions of this lab's goals, with the goals each holds.</summary>
+    private static IReadOnlyList<(LabBuild Layer, IReadOnlyList<string> Goals)> Layers(SectionEntry section, GeneratedExercise generated) =>
+        LabBuild.LayersOf(generated.OutDirectory, section.Folder,
+            generated.Regions.Where(r => GoalId.SectionOf(r.GoalId) == section.Id).Select(r => (r.File, r.GoalId)));
 
     private static CheckFinding MustPass(string subject, string what, IReadOnlyList<TestCaseResult> tests)
     {

@@ -49,6 +49,7 @@ public sealed class ExerciseProgress(RepositoryLayout layout, GoalCatalog catalo
                 var labTasks = tasks.Where(t => GoalId.SectionOf(t.Goal) == id).ToList();
                 if (labTasks.Count == 0) throw new ExerciseRequestException($"Lab {id} has no exercise tasks here.");
                 var build = new LabBuild(layout.Root, section.Folder);
+                var layers = LabBuild.LayersOf(layout.Root, section.Folder, labTasks.Select(t => (t.File, t.Goal)));
                 var results = await Activity($"building lab {id}", async () =>
                 {
                     if (labTasks.Any(t => t.File.StartsWith("native/", StringComparison.Ordinal)) && build.HasNativeCode)
@@ -57,18 +58,29 @@ public sealed class ExerciseProgress(RepositoryLayout layout, GoalCatalog catalo
                         if (!native.Succeeded) return Fail(native);
                     }
                     var dotnet = await build.BuildTestsAsync(warningsAsErrors: false, cancellationToken);
-                    return dotnet.Succeeded ? null : Fail(dotnet);
+                    if (!dotnet.Succeeded) return Fail(dotnet);
+                    foreach (var (layer, _) in layers)
+                    {
+                        var built = await layer.BuildTestsAsync(warningsAsErrors: false, cancellationToken);
+                        if (!built.Succeeded) return Fail(built);
+                    }
+                    return null;
                 });
                 if (results is not null) return results.Value;
 
                 var byGoal = new Dictionary<string, IReadOnlyList<TestCaseResult>>();
                 foreach (var goal in labTasks.Select(t => t.Goal).Distinct().Order(GoalId.Comparer))
                 {
-                    var run = await Activity($"running the tests of goal {goal}",
-                        () => build.TestAsync($"Goal={goal}", resultsRoot, goal, TimeSpan.FromMinutes(2), cancellationToken));
-                    if (run.Crashed)
-                        Error.WriteLine($"The test run for goal {goal} ended with exit code {run.ExitCode} without a failed test:\n{Tail(run.Output)}");
-                    byGoal[goal] = run.Results;
+                    var goalResults = new List<TestCaseResult>();
+                    foreach (var where in layers.Where(l => l.Goals.Contains(goal)).Select(l => l.Layer).Prepend(build))
+                    {
+                        var run = await Activity($"running the tests of goal {goal}{(where == build ? "" : $" in {where.Folder}")}",
+                            () => where.TestAsync($"Goal={goal}", resultsRoot, $"{goal}-{Path.GetFileName(where.Folder)}", TimeSpan.FromMinutes(2), cancellationToken));
+                        if (run.Crashed)
+                            Error.WriteLine($"The test run for goal {goal} in {where.Folder} ended with exit code {run.ExitCode} without a failed test:\n{Tail(run.Output)}");
+                        goalResults.AddRange(run.Results);
+                    }
+                    byGoal[goal] = goalResults;
                 }
                 var progress = ProgressReport.Compute(labTasks, byGoal, catalog);
                 ProgressView.Write(id, section.Title, progress, details, Interactive ? null : Out);

@@ -1,3 +1,4 @@
+using StatelessMind.Harness;
 using StatelessMind.Harness.Services;
 
 namespace StatelessMind.Runner.Exercises;
@@ -18,6 +19,28 @@ public sealed class LabBuild(string root, string labFolder)
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
     };
+
+    /// <summary>
+    /// The shared layers (labs/Dataflow …) that hold some of these goals' regions in <paramref name="files"/> and have
+    /// a test project of their own: the tests of those regions live there, tagged with the goal like the lab's.
+    /// Each comes with the goals whose regions it holds.
+    /// </summary>
+    public static IReadOnlyList<(LabBuild Layer, IReadOnlyList<string> Goals)> LayersOf(string root, string labFolder,
+        IEnumerable<(string File, string Goal)> files)
+    {
+        var lab = labFolder.TrimEnd('/') + "/";
+        return files
+            .Where(f => f.File.StartsWith("labs/", StringComparison.Ordinal) && !f.File.StartsWith(lab, StringComparison.Ordinal))
+            .Select(f => (Folder: string.Join('/', f.File.Split('/').Take(2)), f.Goal))
+            .Where(f => Directory.Exists(Path.Combine(root, f.Folder, "tests")) && Directory.EnumerateFiles(Path.Combine(root, f.Folder, "tests"), "*.csproj").Any())
+            .GroupBy(f => f.Folder, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (new LabBuild(root, g.Key), (IReadOnlyList<string>)g.Select(f => f.Goal).Distinct().Order(GoalId.Comparer).ToList()))
+            .ToList();
+    }
+
+    /// <summary>The folder of the lab (or layer), relative to the root.</summary>
+    public string Folder => labFolder;
 
     public string TestsProject
     {

@@ -52,6 +52,14 @@ public static partial class RegionLint
             foreach (var hook in hooks)
                 if (Regex.IsMatch(code, $@"\b{Regex.Escape(hook)}\b"))
                     yield return (hook, region.HeaderEndLine + 1 + i);
+            // Any planted-bug switch by the naming convention, listed or not: a C# enum named <Thing>Bug,
+            // or a C macro BT_BUG_…/SM_PLANT_….
+            foreach (Match m in ConventionalHook().Matches(code))
+                if (!hooks.Contains(m.Groups["name"].Value, StringComparer.Ordinal))
+                    yield return (m.Groups["name"].Value, region.HeaderEndLine + 1 + i);
         }
     }
+
+    [GeneratedRegex(@"\b(?<name>[A-Z]\w*Bug)\s*\.\s*[A-Z]\w*|\b(?<name>[A-Z]+_(?:BUG|PLANT)\w*)")]
+    private static partial Regex ConventionalHook();
 }

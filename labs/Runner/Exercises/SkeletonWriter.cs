@@ -32,8 +32,8 @@ public static partial class SkeletonWriter
 
     public static readonly string[] BashPrelude =
     [
-        "# Exercise stubs: the commands after a stub are unreachable until the exercise is done.",
-        "# shellcheck disable=SC2317",
+        "# Exercise stubs: the commands after a stub are unreachable, and variables only a region used are unused, until the exercise is done.",
+        "# shellcheck disable=SC2317,SC2034",
     ];
 
     [GeneratedRegex(@"^(?<type>[A-Za-z_][\w\s\*]*?[\s\*])(?<name>[A-Za-z_]\w*)\s*\(")]

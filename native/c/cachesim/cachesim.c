@@ -185,7 +185,7 @@ static void absorb_write(sm_hierarchy *h, int li, uint64_t addr);
 /* The line of set s that a new block goes to: the next unused way while the set is not full (ways 0..used-1
  * are the valid ones), else the victim the replacement policy picks. Returns -1 when it cannot choose. */
 static int32_t choose_line(level *lv, uint64_t s) {
-    /* EXERCISE 4.5-1a: pick the line for a new block: a free way, else the victim by the replacement policy: LRU and FIFO the list tail, random any way (tests: CacheSimulatorComponentTests.Victim_choice, CacheSimulatorTests.Lru_keeps*, CacheReferenceModelTests) */
+    /* EXERCISE 4.5-1a: pick the line for a new block: a free way, else the victim by the replacement policy: LRU and FIFO the list tail, random any way (tests: CacheSimulatorComponentTests.Victim_choice, CacheSimulatorTests.Lru_keeps*, CacheReferenceModelTests.The_simulator_counts_exactly_what_the_reference_model_counts) */
     if (lv->used[s] < lv->ways) return (int32_t)(s * lv->ways + lv->used[s]++);
     if (lv->cfg.replacement == SM_REPL_RANDOM) return (int32_t)(s * lv->ways + xorshift(&lv->rng) % lv->ways);
     return lv->tail[s]; /* LRU: least recently used; FIFO: oldest inserted */
@@ -258,7 +258,7 @@ static int demand(sm_hierarchy *h, int li, uint64_t addr, int is_write);
  * installs it — or, for a write miss without write-allocate, sends the write on down. Returns the level that
  * served the access (-1 on failure); *line is the line the block now occupies, -1 when it was not installed. */
 static int handle_miss(sm_hierarchy *h, int li, uint64_t addr, uint64_t s, int is_write, int fa_hit, int first_touch, int32_t *line) {
-    /* EXERCISE 4.5-1b: count the miss, classify it as compulsory, capacity or conflict, then fetch and install the block (tests: CacheSimulatorComponentTests.Miss_handling, CacheSimulatorTests.A_direct_mapped*, CacheSimulatorTests.Two_levels*, CacheSimulatorTests.Write_back*, CacheReferenceModelTests) */
+    /* EXERCISE 4.5-1b: count the miss, classify it as compulsory, capacity or conflict, then fetch and install the block (tests: CacheSimulatorComponentTests.Miss_handling, CacheSimulatorTests.A_direct_mapped*, CacheSimulatorTests.Two_levels*, CacheSimulatorTests.Write_back*, CacheReferenceModelTests.The_simulator_counts_exactly_what_the_reference_model_counts) */
     level *lv = &h->levels[li];
     uint64_t blk = addr >> lv->block_bits;
     lv->st.misses++;

@@ -160,11 +160,10 @@ EXERCISE_HELPER static size_t append_number(char *buffer, size_t at, uint64_t va
 
 static void on_stop_signal(int signal_number)
 {
-    /* EXERCISE 1.1.1-2c: in the handler do only what is async-signal-safe: record the signal in a sig_atomic_t flag
-       and wake the main loop through the self-pipe; the main loop does the rest (tests: JournalTests.A_stop_signal*) */
+    /* Only what is async-signal-safe: record the signal in a sig_atomic_t flag and wake the main loop through the
+       self-pipe; the main loop does the rest. */
     stop_signal = signal_number;
     wake_main_loop();
-    /* END EXERCISE */
 }
 
 static void on_hangup(int signal_number)

@@ -15,7 +15,7 @@ public static class ResiliencePolicy
 {
     internal static readonly ResiliencePropertyKey<CallState> CallStateKey = new("stateless-mind.call");
 
-    /// <summary>The client's pipeline: retry → circuit breaker → timeout, handling what <paramref name="isTransient"/> calls transient.</summary>
+    /// <summary>The client's pipeline: retry → circuit breaker → timeout, handling what <see cref="FailureClassifier.IsTransient"/> calls transient.</summary>
     /// <param name="options">Deadlines, retry counts, backoff and breaker settings.</param>
     /// <param name="logger">Where retries and breaker changes are logged.</param>
     /// <param name="bug">A planted mistake (test hook): <see cref="FaultToleranceBug.RetryPermanentFailures"/> handles every exception.</param>

@@ -12,7 +12,7 @@ public static class ProcParser
     public static (long UserTicks, long SystemTicks, int Threads, long RssPages) ParseStat(string stat, string file = "/proc/PID/stat")
     {
         ArgumentNullException.ThrowIfNull(stat);
-        #region Exercise 1.1.2-2a: utime, stime, num_threads and rss from a stat line whose command may contain spaces and parentheses (tests: ProcParserTests)
+        #region Exercise 1.1.2-2a: utime, stime, num_threads and rss from a stat line whose command may contain spaces and parentheses (tests: ProcParserTests.A_stat_line*, ProcParserTests.Malformed*, ProcParserTests.The_monitor*)
         var close = stat.LastIndexOf(')');
         if (close < 0 || close + 2 > stat.Length) throw new ProcFormatException(file, "'pid (comm) state …' with the command in parentheses");
         var f = stat[(close + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);

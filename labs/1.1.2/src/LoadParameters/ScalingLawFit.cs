@@ -30,7 +30,7 @@ public sealed record ScalingLawFit(double Lambda, double Sigma, double Kappa, do
         if (double.IsNaN(one) || one <= 0) throw new ArgumentException("The fit needs a positive throughput measured at N = 1.", nameof(points));
         if (points.Any(p => p.N < 1 || p.Throughput <= 0)) throw new ArgumentException("Every point needs N ≥ 1 and a positive throughput.", nameof(points));
         double sigma = 0, kappa = 0;
-        #region Exercise 1.1.2-1b: least squares for σ and κ (both ≥ 0) from y = N/C(N) − 1 = σ(N−1) + κN(N−1) (tests: ScalingLawFitTests)
+        #region Exercise 1.1.2-1b: least squares for σ and κ (both ≥ 0) from y = N/C(N) − 1 = σ(N−1) + κN(N−1) (tests: ScalingLawFitTests.The_universal*, ScalingLawFitTests.Amdahls*, ScalingLawFitTests.Perfect_scaling*)
         var rows = points.Where(p => p.N > 1).Select(p => (A: p.N - 1.0, B: (double)p.N * (p.N - 1), Y: p.N / (p.Throughput / one) - 1)).ToList();
         if (rows.Count > 0)
         {

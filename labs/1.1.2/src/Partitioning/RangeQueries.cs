@@ -12,7 +12,7 @@ public static class RangeQueries
     {
         ArgumentNullException.ThrowIfNull(partitions);
         ArgumentNullException.ThrowIfNull(partitioner);
-        #region Exercise 1.1.2-3f: read only the partitions from the one holding low to the one holding high (tests: RangeQueryTests)
+        #region Exercise 1.1.2-3f: read only the partitions from the one holding low to the one holding high (tests: RangeQueryTests.A_pruned*, RangeQueryTests.Planted*)
         var (first, last) = partitioner.PartitionsFor(low, high);
         var keys = new List<int>();
         long read = 0;

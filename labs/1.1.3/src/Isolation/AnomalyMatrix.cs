@@ -233,7 +233,7 @@ public sealed class AnomalyMatrix(string connectionString, IsolationBug bug = Is
     /// which the monitor must confirm), T1 commits, T2 commits if it can. Observed when both committed and the counter is 11.</summary>
     internal async Task<(CellEvidence Evidence, string Detail)> PlayLostUpdateAsync(TxSession t1, TxSession t2, LockWaitMonitor monitor, CancellationToken ct)
     {
-        #region Exercise 1.1.3-1b: interleave two read-modify-write increments so that one of them is lost (tests: AnomalyMatrixTests.LostUpdate)
+        #region Exercise 1.1.3-1b: interleave two read-modify-write increments so that one of them is lost (tests: AnomalyMatrixTests.LostUpdate*)
         var read1 = await t1.ScalarAsync("SELECT value FROM counter WHERE id = 1", ct);
         var read2 = await t2.ScalarAsync("SELECT value FROM counter WHERE id = 1", ct);
         await t1.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"UPDATE counter SET value = {read1 + 1} WHERE id = 1"), ct);
@@ -280,7 +280,7 @@ public sealed class AnomalyMatrix(string connectionString, IsolationBug bug = Is
     /// committed and nobody is on call.</summary>
     internal async Task<(CellEvidence Evidence, string Detail)> PlayWriteSkewAsync(TxSession alice, TxSession bob, CancellationToken ct)
     {
-        #region Exercise 1.1.3-1c: let both doctors check the invariant and go off call concurrently (tests: AnomalyMatrixTests.WriteSkew)
+        #region Exercise 1.1.3-1c: let both doctors check the invariant and go off call concurrently (tests: AnomalyMatrixTests.WriteSkew*)
         var seenByAlice = await alice.ScalarAsync("SELECT count(*) FROM doctors WHERE on_call", ct);
         var seenByBob = await bob.ScalarAsync("SELECT count(*) FROM doctors WHERE on_call", ct);
         if (seenByAlice >= 2) await alice.ExecuteAsync("UPDATE doctors SET on_call = false WHERE name = 'alice'", ct);

@@ -132,7 +132,7 @@ public sealed partial class DecisionLog : IDisposable
     /// distributed transaction. Abort and end records need no fsync.</summary>
     internal void WriteRecord(Decision decision, string transferId, IReadOnlyList<int> participants)
     {
-        #region Exercise 1.1.3-2a: append a checksummed decision record and force commit decisions to disk (tests: DecisionLogTests)
+        #region Exercise 1.1.3-2a: append a checksummed decision record and force commit decisions to disk (tests: DecisionLogTests.Decisions_survive_reopening_the_log, DecisionLogTests.A_torn_last_record_is_cut_off_and_its_decision_never_counts, DecisionLogTests.A_corrupt_record_before_the_end_stops_recovery_with_its_line_and_offset)
         var body = $"{Code(decision)} {transferId} {string.Join(',', participants.Select(p => p.ToString(CultureInfo.InvariantCulture)))}";
         var crc = Crc32.HashToUInt32(Encoding.UTF8.GetBytes(body));
         _stream.Write(Encoding.UTF8.GetBytes($"{crc:x8} {body}\n"));

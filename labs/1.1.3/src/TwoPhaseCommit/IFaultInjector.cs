@@ -1,7 +1,7 @@
 namespace StatelessMind.Labs.Consensus.TwoPhaseCommit;
 
 /// <summary>Called by the coordinator at every step of the protocol; may throw
-/// <see cref="CoordinatorCrashedException"/> (the coordinator dies there) or kill a participant.</summary>
+/// an exception that ends the coordinator there (in-process runs), or the coordinator process is killed there, or kill a participant.</summary>
 public interface IFaultInjector
 {
     /// <param name="participant">The participant the step concerns, or -1 for steps about the whole transfer.</param>

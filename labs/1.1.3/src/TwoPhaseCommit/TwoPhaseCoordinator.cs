@@ -131,7 +131,7 @@ public sealed class TwoPhaseCoordinator(IReadOnlyList<NpgsqlDataSource> particip
     /// </summary>
     internal static PhaseTwoAnswer? ClassifyFailure(Exception e)
     {
-        #region Exercise 1.1.3-2c: tell 'no such prepared transaction' (the participant answered) from 'unreachable' (tests: PhaseTwoAnswerTests)
+        #region Exercise 1.1.3-2c: tell 'no such prepared transaction' (the participant answered) from 'unreachable' (tests: PhaseTwoAnswerTests.A_server_answer_is_classified_by_its_sqlstate, PhaseTwoAnswerTests.Other_server_errors_are_not_phase_two_answers, PhaseTwoAnswerTests.No_answer_at_all_is_unreachable)
         return e switch
         {
             PostgresException { SqlState: PostgresErrorCodes.UndefinedObject } => PhaseTwoAnswer.NoSuchPreparedTransaction,

@@ -63,7 +63,7 @@ internal sealed class MergingIterator : IKeyValueIterator
     /// smallest key still ahead, taken from the newest child that holds it.</summary>
     public void Next()
     {
-        #region Exercise 1.1.4-1c: merge the sorted runs, newest wins: step every child that sits on the current key, keeping the heap ordered (tests: MergingIteratorTests)
+        #region Exercise 1.1.4-1c: merge the sorted runs, newest wins: step every child that sits on the current key, keeping the heap ordered (tests: MergingIteratorTests.InterleavesDisjointRunsInKeyOrder, MergingIteratorTests.TheNewestRunWinsAndTheOthersAreSkipped, MergingIteratorTests.SeekPositionsEveryRunAndEmptyRunsAreHarmless, MergingIteratorTests.AgreesWithADictionaryMergeOnRandomRuns)
         var key = Key;
         if (_current.Length < key.Length) _current = new byte[Math.Max(key.Length, _current.Length * 2)];
         key.CopyTo(_current);

@@ -43,7 +43,7 @@ internal sealed class SkipList
     /// of its key (a new node when the key is new). Sequence numbers of one key must grow. Returns true when the key was new.</summary>
     public bool Insert(byte[] key, long sequence, ValueKind kind, byte[] value)
     {
-        #region Exercise 1.1.4-1d: insert into the skip list: find the predecessors on every level, then link a node of random height (tests: SkipListTests)
+        #region Exercise 1.1.4-1d: insert into the skip list: find the predecessors on every level, then link a node of random height (tests: SkipListTests.IteratesInBytewiseKeyOrderWithOneNodePerKey, SkipListTests.InsertReportsWhetherTheKeyWasNew, SkipListTests.EachKeyKeepsItsEntriesNewestFirstSoOlderSnapshotsFindTheirs, SkipListTests.SeekFindsTheFirstKeyAtOrAfterTheTarget, SkipListTests.ReadersWithoutLocksSeeEveryPublishedKeyWhileOneWriterInserts)
         var update = _update; // one writer at a time: the predecessor array is reused
         var x = _head;
         for (var level = _height - 1; level >= 0; level--)

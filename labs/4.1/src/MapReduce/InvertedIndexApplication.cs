@@ -14,18 +14,14 @@ public sealed class InvertedIndexApplication : IMapReduceApplication
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(contents);
-        #region Exercise 4.1-1b: one (word, document) pair per distinct word of the document (tests: InvertedIndexTests)
         var document = Path.GetFileName(fileName);
         return AsciiWords.Split(contents).Distinct(StringComparer.Ordinal).Select(w => KeyValuePair.Create(w, document));
-        #endregion
     }
 
     public string Reduce(string key, IReadOnlyList<string> values, MapReduceTaskInfo task)
     {
         ArgumentNullException.ThrowIfNull(values);
-        #region Exercise 4.1-1b: the number of documents and their sorted names, each once (tests: InvertedIndexTests)
         var documents = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return $"{documents.Count} {string.Join(',', documents)}";
-        #endregion
     }
 }

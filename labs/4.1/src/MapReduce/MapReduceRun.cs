@@ -19,7 +19,13 @@ public static class MapReduceRun
         var pool = WorkerPool.Start(coordinator.Endpoint, workers, restartDeadWorkers);
         try
         {
-            var report = await coordinator.Completion.WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
+            // Polls rather than only awaiting, so that a worker dying of code not written yet ends the wait at once.
+            await Harness.Eventually.UntilAsync(() =>
+            {
+                pool.ThrowIfUnrecoverable();
+                return coordinator.Completion.IsCompleted;
+            }, deadline, "the MapReduce job to finish", cancellationToken).ConfigureAwait(false);
+            var report = await coordinator.Completion.ConfigureAwait(false);
             await pool.StopAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             return new MapReduceRunResult(report, IntermediateFiles.ReadSortedOutput(job.WorkDirectory), pool.All,
                 System.Diagnostics.Stopwatch.GetElapsedTime(start));

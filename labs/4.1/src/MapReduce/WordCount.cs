@@ -27,7 +27,6 @@ public static class WordCount
     public static IEnumerable<(string Word, long Count)> Combine(IEnumerable<(string Word, long Count)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        #region Exercise 4.1-1a: add up the counts of each word within one map task (tests: WordCountTests)
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (word, count) in pairs)
         {
@@ -35,7 +34,6 @@ public static class WordCount
             slot += count;
         }
         return counts.Select(kv => (kv.Key, kv.Value));
-        #endregion
     }
 
     /// <summary>The reduce function: the total of a word's partial counts.</summary>

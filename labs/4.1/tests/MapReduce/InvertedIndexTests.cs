@@ -3,7 +3,7 @@ using StatelessMind.Labs.DatabaseTheory.MapReduce;
 
 namespace StatelessMind.Labs.DatabaseTheory.Tests.MapReduce;
 
-/// <summary>Exercise 4.1-1b: the inverted index application.</summary>
+/// <summary>The inverted index application.</summary>
 public sealed class InvertedIndexTests
 {
     private static readonly MapReduceTaskInfo Task = new("map-0", MapReduceTaskKind.Map, 0, 1, 1, 1, Path.GetTempPath(), 1);

@@ -88,11 +88,11 @@ public sealed class MapReduceScriptTests(ITestOutputHelper output)
         using var inputs = MapReduceInputs.Generated(4);
         await using var coordinator = Coordinator.Start(MapReduceJob.For<HeldWordCountApplication>(inputs.Inputs, 3, inputs.Work));
         await using var pool = WorkerPool.Start(coordinator.Endpoint, 2);
-        var holder = await Harness.Eventually.ValueAsync(() => Task.FromResult(coordinator.Snapshot().Single(t => t.TaskId == "map-0")),
+        var holder = await Harness.Eventually.ValueAsync(() => Task.FromResult(Watched(pool, coordinator).Single(t => t.TaskId == "map-0")),
             t => t.Status == MapReduceTaskStatus.InProgress && t.WorkerPid != 0, Deadline, "map-0 to be running on a worker");
         var victim = pool.All.Single(w => w.Pid == holder.WorkerPid);
         Assert.True(HostCommands.Signal(victim.Pid, HostCommands.SIGKILL), $"could not SIGKILL worker {victim.Pid}");
-        await Harness.Eventually.UntilAsync(() => coordinator.Snapshot().Single(t => t.TaskId == "map-0") is { Attempts: 2, Status: MapReduceTaskStatus.InProgress },
+        await Harness.Eventually.UntilAsync(() => Watched(pool, coordinator).Single(t => t.TaskId == "map-0") is { Attempts: 2, Status: MapReduceTaskStatus.InProgress },
             Deadline, "map-0 to be re-executed by the surviving worker");
         File.WriteAllText(TaskHoldRelease(inputs.Work, "map-0"), "go");
         var report = await coordinator.Completion.WaitAsync(Deadline);
@@ -127,12 +127,20 @@ public sealed class MapReduceScriptTests(ITestOutputHelper output)
         await using var coordinator = Coordinator.Start(job);
         await using var pool = WorkerPool.Start(coordinator.Endpoint, 3);
         await Harness.Eventually.UntilAsync(
-            () => coordinator.Snapshot().Count(t => t.Kind == MapReduceTaskKind.Map && t.Status == MapReduceTaskStatus.InProgress) == 2 &&
+            () => Watched(pool, coordinator).Count(t => t.Kind == MapReduceTaskKind.Map && t.Status == MapReduceTaskStatus.InProgress) == 2 &&
                   (coordinator.WaitingWorkers >= 1 || coordinator.Events.Count(e => e.Kind == TaskEventKind.Assigned) >= 3),
             Deadline, "both map tasks running and the third worker asking for work");
         File.WriteAllText(TaskHoldRelease(inputs.Work, "maps"), "go");
         var report = await coordinator.Completion.WaitAsync(Deadline);
         return (report, IntermediateFiles.ReadSortedOutput(inputs.Work), inputs.Inputs.Count);
+    }
+
+    /// <summary>The coordinator's tasks, for a wait's condition; throws when the coordinator failed or a worker died of
+    /// code not written yet, so that the wait ends at once rather than at its deadline.</summary>
+    private static IReadOnlyList<TaskSnapshot> Watched(WorkerPool pool, Coordinator coordinator)
+    {
+        pool.ThrowIfUnrecoverable();
+        return coordinator.Snapshot();
     }
 
     private static string TaskHoldRelease(string work, string name) => Path.Combine(work, $"release-{name}");
@@ -149,7 +157,7 @@ public sealed class MapReduceScriptTests(ITestOutputHelper output)
             .ContinueWith(_ => IntermediateFiles.ReadSortedOutput(inputs.Work), TaskContinuationOptions.ExecuteSynchronously);
         var slowTask = $"reduce-{IntermediateFiles.ReduceTaskOf(EarlyExitApplication.SlowKey, 3)}";
         await Harness.Eventually.UntilAsync(
-            () => coordinator.Snapshot().Where(t => t.Kind == MapReduceTaskKind.Reduce && t.TaskId != slowTask).All(t => t.Status == MapReduceTaskStatus.Done)
+            () => Watched(pool, coordinator).Where(t => t.Kind == MapReduceTaskKind.Reduce && t.TaskId != slowTask).All(t => t.Status == MapReduceTaskStatus.Done)
                   && (coordinator.WaitingWorkers >= 2 || pool.All.Any(w => w.HasExited)),
             Deadline, "the other reduce tasks done and the other workers waiting or gone");
         if (pool.All.Any(w => w.HasExited)) await firstExit.WaitAsync(Deadline); // a worker left early: its moment is already recorded

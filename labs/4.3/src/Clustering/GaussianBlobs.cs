@@ -1,7 +1,7 @@
 namespace StatelessMind.Labs.MassiveData.Clustering;
 
-/// <summary>Points with a stated law: <paramref name="clusters"/> centres drawn uniformly in [−10, 10]^d, redrawn until
-/// every two are at least 6σ√d apart (so the clusters are really there to find), then <paramref name="points"/> points,
+/// <summary>Points with a stated law: k centres drawn uniformly in [−10, 10]^d, redrawn until
+/// every two are at least 6σ√d apart (so the clusters are really there to find), then n points,
 /// each from a randomly chosen centre plus Gaussian noise of standard deviation σ in every dimension. The true
 /// cluster of each point is returned with it.</summary>
 public static class GaussianBlobs

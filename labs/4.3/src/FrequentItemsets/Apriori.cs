@@ -54,7 +54,7 @@ public static class Apriori
     public static List<ItemSet> Join(IReadOnlyCollection<ItemSet> previous, int k)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        #region Exercise 4.3-1a: join the (k−1)-itemsets sharing their first k−2 items, in order, into k-candidates (tests: AprioriTests)
+        #region Exercise 4.3-1a: join the (k−1)-itemsets sharing their first k−2 items, in order, into k-candidates (tests: AprioriTests.The_join_pairs_sets_sharing_all_but_their_last_item_and_pruning_drops_those_with_an_infrequent_subset, AprioriTests.Counting_in_a_partition_matches_counting_subsets_by_hand, AprioriTests.Apriori_on_partitioned_baskets_finds_what_brute_force_finds, AprioriTests.Planted_bugs_a_strict_threshold_and_no_pruning_are_caught)
         var sorted = previous.Order().ToList();
         var candidates = new List<ItemSet>();
         for (var i = 0; i < sorted.Count; i++)
@@ -77,7 +77,7 @@ public static class Apriori
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(previous);
-        #region Exercise 4.3-1a: keep a candidate only if every subset one item smaller is frequent (tests: AprioriTests)
+        #region Exercise 4.3-1a: keep a candidate only if every subset one item smaller is frequent (tests: AprioriTests.The_join_pairs_sets_sharing_all_but_their_last_item_and_pruning_drops_those_with_an_infrequent_subset, AprioriTests.Counting_in_a_partition_matches_counting_subsets_by_hand, AprioriTests.Apriori_on_partitioned_baskets_finds_what_brute_force_finds, AprioriTests.Planted_bugs_a_strict_threshold_and_no_pruning_are_caught)
         return [.. candidates.Where(c => Enumerable.Range(0, c.Count).All(i => previous.Contains(c.Without(i))))];
         #endregion
     }
@@ -87,7 +87,7 @@ public static class Apriori
     {
         ArgumentNullException.ThrowIfNull(baskets);
         ArgumentNullException.ThrowIfNull(candidates);
-        #region Exercise 4.3-1b: count each candidate in this partition's baskets, enumerating a basket's k-subsets when that is cheaper (tests: AprioriTests)
+        #region Exercise 4.3-1b: count each candidate in this partition's baskets, enumerating a basket's k-subsets when that is cheaper (tests: AprioriTests.The_join_pairs_sets_sharing_all_but_their_last_item_and_pruning_drops_those_with_an_infrequent_subset, AprioriTests.Counting_in_a_partition_matches_counting_subsets_by_hand, AprioriTests.Apriori_on_partitioned_baskets_finds_what_brute_force_finds, AprioriTests.Planted_bugs_a_strict_threshold_and_no_pruning_are_caught)
         var index = candidates.ToDictionary(c => c, _ => 0L);
         foreach (var basket in baskets)
         {

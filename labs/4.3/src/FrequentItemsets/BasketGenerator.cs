@@ -6,7 +6,7 @@ namespace StatelessMind.Labs.MassiveData.FrequentItemsets;
 /// Shopping baskets with a stated law, in the spirit of the IBM Quest generator behind FIMI's T10I4D100K: a pool of
 /// "patterns" (items bought together; sizes 2–5, items drawn by Zipf popularity s = 1.0), each basket made of one to
 /// three patterns picked by Zipf weight (s = 1.1), each pattern item kept with probability 0.9, plus
-/// Poisson-distributed noise items (mean <paramref name="noise"/>) drawn by popularity.
+/// Poisson-distributed noise items (of a stated mean) drawn by popularity.
 /// </summary>
 public static class BasketGenerator
 {

@@ -31,7 +31,7 @@ public sealed class MinHasher
     public ulong[] Signature(ulong[] set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        #region Exercise 4.3-2c: for each hash function, the least (a·x + b) mod p over the set's elements (tests: MinHashTests)
+        #region Exercise 4.3-2c: for each hash function, the least (a·x + b) mod p over the set's elements (tests: MinHashTests.Signature_agreement_estimates_the_jaccard_similarity)
         var signature = new ulong[_a.Length];
         Array.Fill(signature, ulong.MaxValue);
         foreach (var element in set)

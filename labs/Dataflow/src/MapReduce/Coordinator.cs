@@ -59,9 +59,11 @@ public sealed class Coordinator : IAsyncDisposable
     /// <summary>Completes when the last reduce task is done.</summary>
     public Task JobDone => _jobDone.Task;
 
-    /// <summary>Every task's current state.</summary>
+    /// <summary>Every task's current state. Throws the coordinator's own failure, if it failed, so that whoever
+    /// polls it stops waiting for a job that can no longer finish.</summary>
     public IReadOnlyList<TaskSnapshot> Snapshot()
     {
+        if (_jobDone.Task.IsFaulted) throw new InvalidOperationException("The coordinator failed; the job cannot finish.", _jobDone.Task.Exception!.InnerException);
         lock (_gate)
             return [.. _maps.Concat(_reduces).Select(t => new TaskSnapshot(t.Id, t.Kind, t.Number, t.Status, t.Attempts, t.Worker?.Pid ?? 0))];
     }
@@ -78,6 +80,15 @@ public sealed class Coordinator : IAsyncDisposable
     }
 
     private TimeSpan Now => Stopwatch.GetElapsedTime(_start);
+
+    /// <summary>An exception in the coordinator's own code (not a worker's loss) ends the job: <see cref="Completion"/>
+    /// faults with it at once instead of every worker waiting for an assignment that never comes.</summary>
+    private void Fail(Exception e)
+    {
+        if (!_jobDone.TrySetException(e)) return;
+        lock (_gate)
+            foreach (var p in _parked) p.Reply.TrySetCanceled();
+    }
 
     private async Task<CoordinatorReport> FinishAsync()
     {
@@ -152,9 +163,20 @@ public sealed class Coordinator : IAsyncDisposable
         {
             // The worker is gone (or talks nonsense): what it was running is given to another worker below.
         }
+        catch (Exception e)
+        {
+            Fail(e); // a fault in the coordinator's own code: no worker can finish the job now
+        }
         finally
         {
-            Lost(connection);
+            try
+            {
+                Lost(connection);
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+            }
             connection.Close();
         }
     }
@@ -188,7 +210,7 @@ public sealed class Coordinator : IAsyncDisposable
     /// <summary>The tasks that may be handed out now: the map tasks until every one is done, then the reduce tasks.</summary>
     private TaskState[] CurrentPhase()
     {
-        #region Exercise 4.1-1d: reduce tasks may start only once every map task is done (tests: CoordinatorTests)
+        #region Exercise 4.1-1b: reduce tasks may start only once every map task is done (tests: CoordinatorTests)
         return _maps.All(t => t.Status == MapReduceTaskStatus.Done) ? _reduces : _maps;
         #endregion
     }
@@ -196,7 +218,7 @@ public sealed class Coordinator : IAsyncDisposable
     /// <summary>Gives <paramref name="task"/> to <paramref name="worker"/> as a new attempt, and says so in the events.</summary>
     private ProtocolMessage Assign(TaskState task, Connection worker)
     {
-        #region Exercise 4.1-1d: mark the task in progress on this worker as a new attempt, and describe it to the worker (tests: CoordinatorTests)
+        #region Exercise 4.1-1b: mark the task in progress on this worker as a new attempt, and describe it to the worker (tests: CoordinatorTests)
         task.Status = MapReduceTaskStatus.InProgress;
         task.Attempts++;
         task.Worker = worker;
@@ -223,11 +245,18 @@ public sealed class Coordinator : IAsyncDisposable
         {
             return;
         }
-        lock (_gate)
+        try
         {
-            if (task.Status != MapReduceTaskStatus.InProgress || task.Attempts != attempt) return;
-            TakeBack(task, TaskEventKind.TimedOut);
-            WakeParked();
+            lock (_gate)
+            {
+                if (task.Status != MapReduceTaskStatus.InProgress || task.Attempts != attempt) return;
+                TakeBack(task, TaskEventKind.TimedOut);
+                WakeParked();
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(e);
         }
     }
 
@@ -264,11 +293,9 @@ public sealed class Coordinator : IAsyncDisposable
 
     private void TakeBack(TaskState task, TaskEventKind why)
     {
-        #region Exercise 4.1-1d: a task whose worker died or timed out becomes idle again (tests: CoordinatorTests)
         _events.Add(new TaskEvent(Now, task.Id, why, task.Attempts, task.Worker?.Pid ?? 0));
         task.Status = MapReduceTaskStatus.Idle;
         task.Worker = null;
-        #endregion
     }
 
     private void WakeParked()
@@ -300,6 +327,7 @@ public sealed class Coordinator : IAsyncDisposable
         _jobDone.TrySetCanceled();
         try { await Completion.ConfigureAwait(false); }
         catch (OperationCanceledException) { }
+        catch (Exception) when (Completion.IsFaulted) { } // reported to whoever awaited Completion
         _stop.Dispose();
     }
 

@@ -27,7 +27,7 @@ public static class IntermediateFiles
         ArgumentNullException.ThrowIfNull(task);
         var contents = File.ReadAllText(inputFile);
         var pairs = application.Map(inputFile, contents, task);
-        #region Exercise 4.1-1e: bucket the pairs by reduce task, combine each bucket if the application can, write every bucket atomically (tests: IntermediateFilesTests)
+        #region Exercise 4.1-1c: bucket the pairs by reduce task, combine each bucket if the application can, write every bucket atomically (tests: IntermediateFilesTests.A_map_task*, IntermediateFilesTests.Reduce_tasks*, IntermediateFilesTests.Planted_bug*)
         var buckets = new List<KeyValuePair<string, string>>[task.ReduceTasks];
         for (var r = 0; r < buckets.Length; r++) buckets[r] = [];
         foreach (var pair in pairs) buckets[ReduceTaskOf(pair.Key, task.ReduceTasks)].Add(pair);
@@ -72,7 +72,7 @@ public static class IntermediateFiles
 
     private static void ReduceSorted(IMapReduceApplication application, MapReduceTaskInfo task, List<KeyValuePair<string, string>> pairs, TextWriter output)
     {
-        #region Exercise 4.1-1e: sort the pairs by key, call reduce once per key with all its values, write "key value" lines (tests: IntermediateFilesTests)
+        #region Exercise 4.1-1c: sort the pairs by key, call reduce once per key with all its values, write "key value" lines (tests: IntermediateFilesTests.A_map_task*, IntermediateFilesTests.Reduce_tasks*, IntermediateFilesTests.Planted_bug*)
         pairs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         for (var i = 0; i < pairs.Count;)
         {

@@ -43,6 +43,25 @@ public sealed class WorkerPool : IAsyncDisposable
 
     public IReadOnlyList<WorkerProcess> Running => [.. All.Where(w => !w.HasExited)];
 
+    /// <summary>
+    /// Throws when a worker died of a <see cref="NotImplementedException"/>: code that is not written yet (a stub of a
+    /// learner's copy) fails the same way in every worker and after every restart, so whoever waits for the job stops
+    /// at once with the worker's error instead of at its deadline. Deaths by kill or by a crash the test planted do
+    /// not count: those are what re-execution exists for.
+    /// </summary>
+    public void ThrowIfUnrecoverable()
+    {
+        foreach (var worker in All)
+        {
+            if (!worker.HasExited || worker.Exited.Result == 0) continue;
+            var errors = worker.StandardError;
+            var at = errors.IndexOf(nameof(System) + "." + nameof(NotImplementedException), StringComparison.Ordinal);
+            if (at < 0) continue;
+            var line = errors[at..].Split('\n', 2)[0].Trim();
+            throw new InvalidOperationException($"Worker {worker.Pid} died of {line}; every worker would, so the job cannot finish.");
+        }
+    }
+
     private void Launch()
     {
         lock (_gate)

@@ -69,7 +69,7 @@ public sealed class RangePartitioner<TKey> : Partitioner<TKey> where TKey : notn
 
     internal static List<TKey> DetermineBounds(List<(TKey Key, double Weight)> candidates, int partitions, IComparer<TKey> order)
     {
-        #region Exercise 1.1.2-3b: choose range bounds of equal sampled weight, skipping duplicate keys (tests: RangePartitionerTests)
+        #region Exercise 1.1.2-3b: choose range bounds of equal sampled weight, skipping duplicate keys (tests: RangePartitionerTests.Bounds*, RangePartitionerTests.Weights*, RangePartitionerTests.A_heavy*, RangePartitionerTests.Sketching*, RangePartitionerTests.Planted*)
         candidates.Sort((a, b) => order.Compare(a.Key, b.Key));
         var total = candidates.Sum(c => c.Weight);
         var step = total / partitions;

@@ -20,7 +20,6 @@ internal sealed class CombiningShuffleWriter<TKey, TValue, TCombiner>(
 
     public override void Write(TKey key, TValue value)
     {
-        #region Exercise 4.1-1c: merge the value into its key's combiner (create one for a new key) and spill past the budget (tests: CombiningShuffleWriterTests)
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_map, key, out var exists);
         if (exists)
         {
@@ -30,7 +29,6 @@ internal sealed class CombiningShuffleWriter<TKey, TValue, TCombiner>(
         slot = aggregator.CreateCombiner(value);
         _estimatedBytes += EntryOverheadBytes + keys.EstimateHeapBytes(key) + combiners.EstimateHeapBytes(slot);
         if (_estimatedBytes > MemoryBudget) Spill();
-        #endregion
     }
 
     protected override void FlushToBuffers()

@@ -3,6 +3,7 @@ using StatelessMind.Dataflow.Metrics;
 namespace StatelessMind.Dataflow.Tests.Core;
 
 /// <summary>The scheduler runs every task once, on as many threads as it was given, at the same time.</summary>
+[Goal("1.1.2-1")]
 public sealed class TaskRunnerTests
 {
     [Theory]

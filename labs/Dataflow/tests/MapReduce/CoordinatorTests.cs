@@ -5,8 +5,9 @@ using StatelessMind.Dataflow.MapReduce;
 
 namespace StatelessMind.Dataflow.Tests.MapReduce;
 
-/// <summary>Exercise 4.1-1d: the coordinator's scheduling, with worker loops on threads of this process and with
+/// <summary>Exercise 4.1-1b: the coordinator's scheduling, with worker loops on threads of this process and with
 /// hand-driven protocol clients that take a task and then die or go silent.</summary>
+[Goal("4.1-1")]
 public sealed class CoordinatorTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

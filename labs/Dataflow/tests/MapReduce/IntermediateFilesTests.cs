@@ -3,7 +3,8 @@ using StatelessMind.Dataflow.MapReduce;
 
 namespace StatelessMind.Dataflow.Tests.MapReduce;
 
-/// <summary>Exercise 4.1-1e: what a map task and a reduce task leave in the work folder.</summary>
+/// <summary>Exercise 4.1-1c: what a map task and a reduce task leave in the work folder.</summary>
+[Goal("4.1-1")]
 public sealed class IntermediateFilesTests : IDisposable
 {
     private readonly MapReduceTestFiles _files = new(3);

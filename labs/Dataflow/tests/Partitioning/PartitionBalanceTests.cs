@@ -3,6 +3,7 @@ using StatelessMind.Dataflow.Metrics;
 namespace StatelessMind.Dataflow.Tests.Partitioning;
 
 /// <summary>Exercise 1.1.2-3c.</summary>
+[Goal("1.1.2-3")]
 public sealed class PartitionBalanceTests
 {
     [Fact]

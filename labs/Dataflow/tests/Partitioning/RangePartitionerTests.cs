@@ -3,6 +3,7 @@ using StatelessMind.Dataflow.Partitioning;
 namespace StatelessMind.Dataflow.Tests.Partitioning;
 
 /// <summary>Range bounds from a weighted sample (exercise 1.1.2-3b), routing, pruning and the planted bug.</summary>
+[Goal("1.1.2-3")]
 public sealed class RangePartitionerTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using StatelessMind.Dataflow.Partitioning;
 namespace StatelessMind.Dataflow.Tests.Partitioning;
 
 /// <summary>Exercise 1.1.2-3a: a uniform sample in one pass.</summary>
+[Goal("1.1.2-3")]
 public sealed class ReservoirSamplerTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using StatelessMind.Dataflow.Shuffle;
 
 namespace StatelessMind.Dataflow.Tests.Shuffle;
 
-/// <summary>The map side of the shuffle: combining, routing and spilling (exercise 4.1-1c).</summary>
+/// <summary>The map side of the shuffle: combining, routing and spilling.</summary>
 public sealed class CombiningShuffleWriterTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("combine-test").FullName;
