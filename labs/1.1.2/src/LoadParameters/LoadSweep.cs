@@ -7,7 +7,8 @@ namespace StatelessMind.Labs.Scalability.LoadParameters;
 /// <summary>
 /// Runs the same real job — word count over generated Zipf text on the dataflow layer, input cut into
 /// 4 × parallelism splits — at every (input size, parallelism) of a grid, each point the fastest of a few runs after a
-/// warm-up (on a shared machine the fastest run is the one least disturbed by other work), and checks every run's
+/// warm-up, the runs taken in rounds over the thread counts (on a shared machine the fastest run is the one least
+/// disturbed by other work), and checks every run's
 /// counts against a sequential count.
 /// </summary>
 public static class LoadSweep
@@ -23,24 +24,35 @@ public static class LoadSweep
         {
             var expected = WordCountJob.Sequential(File.ReadLines(path));
             var bytes = new FileInfo(path).Length;
-            foreach (var n in parallelism)
+            var contexts = parallelism.Select(n => new DataflowContext(new DataflowOptions { Parallelism = n, CancellationToken = cancellationToken })).ToList();
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke((double)done++ / (inputs.Count * parallelism.Count), $"{bytes / 1e6:0.#} MB with {n} threads");
-                using var ctx = new DataflowContext(new DataflowOptions { Parallelism = n, CancellationToken = cancellationToken });
-                WordCountJob.Run(ctx.TextFile(path, 4 * n), n).Count(); // warm-up: JIT, page cache
-                var runs = new List<LoadPoint>();
+                foreach (var (ctx, n) in contexts.Zip(parallelism))
+                    WordCountJob.Run(ctx.TextFile(path, 4 * n), n).Count(); // warm-up: JIT, page cache
+                // The repeats go round the thread counts (1, 2, …, 8, 1, 2, …), so that a spell of other work on the
+                // machine slows one run of several points rather than every run of one point, and the fastest run of
+                // each point is then an undisturbed one.
+                var runs = parallelism.Select(_ => new List<LoadPoint>()).ToList();
                 for (var r = 0; r < repeats; r++)
                 {
-                    ctx.ClearStageReports();
-                    var start = Stopwatch.GetTimestamp();
-                    var counts = WordCountJob.Run(ctx.TextFile(path, 4 * n), n).Collect();
-                    var elapsed = Stopwatch.GetElapsedTime(start);
-                    var correct = counts.Count == expected.Count && counts.All(c => expected.TryGetValue(c.Word, out var e) && e == c.Count);
-                    runs.Add(LoadPoint.From(bytes, n, words, elapsed, ctx.Stages, correct));
+                    foreach (var (ctx, i) in contexts.Select((c, i) => (c, i)))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var n = parallelism[i];
+                        progress?.Invoke((double)done++ / (inputs.Count * parallelism.Count * repeats), $"{bytes / 1e6:0.#} MB with {n} threads, run {r + 1} of {repeats}");
+                        ctx.ClearStageReports();
+                        var start = Stopwatch.GetTimestamp();
+                        var counts = WordCountJob.Run(ctx.TextFile(path, 4 * n), n).Collect();
+                        var elapsed = Stopwatch.GetElapsedTime(start);
+                        var correct = counts.Count == expected.Count && counts.All(c => expected.TryGetValue(c.Word, out var e) && e == c.Count);
+                        runs[i].Add(LoadPoint.From(bytes, n, words, elapsed, ctx.Stages, correct));
+                    }
                 }
-                var fastest = runs.MinBy(p => p.JobSeconds)!;
-                points.Add(fastest with { Correct = runs.All(p => p.Correct) });
+                points.AddRange(runs.Select(r => r.MinBy(p => p.JobSeconds)! with { Correct = r.All(p => p.Correct) }));
+            }
+            finally
+            {
+                foreach (var ctx in contexts) ctx.Dispose();
             }
         }
         return points;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 using StatelessMind.Harness;
 using StatelessMind.Harness.Experiments;
@@ -19,6 +20,9 @@ namespace StatelessMind.Labs.Lifecycle.Experiments;
 /// </summary>
 public sealed class IngestionExperiment : IExperiment
 {
+    /// <summary>How many times COPY and row-by-row INSERT each load the same rows; the fastest run of each is compared.</summary>
+    private const int LoadRepetitions = 3;
+
     public string GoalId => "1.2-1";
     public string Title => "Batch (DataFrame + COPY) and streaming (Kafka, exactly once) ingestion into PostgreSQL";
 
@@ -73,14 +77,23 @@ public sealed class IngestionExperiment : IExperiment
                 await LoadMethods.CopyAsync(conn, "warmup_target", rows.Take(200).ToList(), cancellationToken);
                 await LoadMethods.CreateTargetAsync(conn, "warmup_target", cancellationToken);
                 await LoadMethods.InsertRowByRowAsync(conn, "warmup_target", rows.Take(200).ToList(), cancellationToken);
-                await LoadMethods.CreateTargetAsync(conn, "copy_target", cancellationToken);
-                await LoadMethods.CreateTargetAsync(conn, "insert_target", cancellationToken);
-                var copy = Stopwatch.StartNew();
-                await LoadMethods.CopyAsync(conn, "copy_target", rows, cancellationToken);
-                copy.Stop();
-                var insert = Stopwatch.StartNew();
-                await LoadMethods.InsertRowByRowAsync(conn, "insert_target", rows, cancellationToken);
-                insert.Stop();
+                // Each method runs LoadRepetitions times, alternating, into fresh tables; the fastest run of each is
+                // compared, so that a moment of contention from another process on the machine is not charged to one side.
+                var copyTimes = new List<TimeSpan>();
+                var insertTimes = new List<TimeSpan>();
+                for (var repetition = 0; repetition < LoadRepetitions; repetition++)
+                {
+                    await LoadMethods.CreateTargetAsync(conn, "copy_target", cancellationToken);
+                    await LoadMethods.CreateTargetAsync(conn, "insert_target", cancellationToken);
+                    var timer = Stopwatch.StartNew();
+                    await LoadMethods.CopyAsync(conn, "copy_target", rows, cancellationToken);
+                    copyTimes.Add(timer.Elapsed);
+                    timer.Restart();
+                    await LoadMethods.InsertRowByRowAsync(conn, "insert_target", rows, cancellationToken);
+                    insertTimes.Add(timer.Elapsed);
+                }
+                var copy = (Elapsed: copyTimes.Min(), Runs: copyTimes);
+                var insert = (Elapsed: insertTimes.Min(), Runs: insertTimes);
                 var differences = await Sql.ScalarAsync<long>(conn,
                     "SELECT (SELECT count(*) FROM (SELECT * FROM copy_target EXCEPT SELECT * FROM insert_target) d) + (SELECT count(*) FROM (SELECT * FROM insert_target EXCEPT SELECT * FROM copy_target) d)",
                     cancellationToken);
@@ -90,10 +103,11 @@ public sealed class IngestionExperiment : IExperiment
                 b.Figure("COPY vs row-by-row INSERT", ratio, "× faster", key: true, target: "≥ 10×")
                  .Figure("binary COPY", copyRate, "rows/s")
                  .Figure("row-by-row INSERT (prepared, one transaction)", insertRate, "rows/s")
-                 .Table(FindingTable.Of($"Loading the same {rows.Count:N0} rows", ["method", "seconds", "rows/s"],
-                     [["binary COPY", copy.Elapsed.TotalSeconds, copyRate], ["row-by-row INSERT", insert.Elapsed.TotalSeconds, insertRate]]))
+                 .Table(FindingTable.Of($"Loading the same {rows.Count:N0} rows, fastest of {LoadRepetitions} alternating runs", ["method", "seconds (fastest)", "seconds (every run)", "rows/s"],
+                     [["binary COPY", copy.Elapsed.TotalSeconds, string.Join(", ", copy.Runs.Select(t => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture))), copyRate],
+                      ["row-by-row INSERT", insert.Elapsed.TotalSeconds, string.Join(", ", insert.Runs.Select(t => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture))), insertRate]]))
                  .Check(differences == 0 && rows.Count == sideBySideRows, "COPY and INSERT loaded identical tables")
-                 .Check(ratio >= 10, $"COPY is at least 10× faster than row-by-row INSERT (measured {ratio:0.0}× on {rows.Count:N0} rows)");
+                 .Check(ratio >= 10, $"COPY is at least 10× faster than row-by-row INSERT (measured {ratio:0.0}× on {rows.Count:N0} rows, fastest of {LoadRepetitions} runs each)");
             }
 
             // 3. Streaming: the first accepted events of the batch, through Kafka into PostgreSQL, each run into its own database.

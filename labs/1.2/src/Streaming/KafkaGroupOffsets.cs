@@ -8,7 +8,7 @@ public static class KafkaGroupOffsets
     /// <summary>The committed next offset of every partition of <paramref name="topic"/> for <paramref name="group"/>; 0 where nothing is committed.</summary>
     public static Dictionary<int, long> Committed(string bootstrapServers, string group, string topic, Action<string>? log = null)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).LogTo(log).Build();
         var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
             .Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
         using var probe = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig

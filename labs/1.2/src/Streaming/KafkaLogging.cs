@@ -21,5 +21,13 @@ internal static class KafkaLogging
             .SetErrorHandler((client, e) => log($"{client.Name} error {e.Code}: {e.Reason}"));
     }
 
+    public static AdminClientBuilder LogTo(this AdminClientBuilder builder, Action<string>? log)
+    {
+        if (log is null) return builder;
+        return builder
+            .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) log(Format(m)); })
+            .SetErrorHandler((client, e) => log($"{client.Name} error {e.Code}: {e.Reason}"));
+    }
+
     private static string Format(LogMessage m) => $"{m.Name} {m.Level} {m.Facility}: {m.Message}";
 }

@@ -40,9 +40,12 @@ public static class WordCountBaselines
             counts => counts);
 
     /// <summary>Runs the pipeline over <paramref name="path"/> with bash and reads its "count word" lines.</summary>
-    public static Dictionary<string, long> UnixPipeline(string path)
+    /// <param name="path">The text file.</param>
+    /// <param name="timeout">How long the pipeline may run (10 minutes when not given); past it, it is killed and named.</param>
+    public static Dictionary<string, long> UnixPipeline(string path, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var limit = timeout ?? TimeSpan.FromMinutes(10);
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("tr -cs A-Za-z '\\n' < \"$1\" | sort | uniq -c");
@@ -51,6 +54,13 @@ public static class WordCountBaselines
         psi.Environment["LC_ALL"] = "C";
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("bash could not be started.");
         var stderr = process.StandardError.ReadToEndAsync();
+        var timedOut = false;
+        using var deadline = new Timer(_ =>
+        {
+            timedOut = true;
+            try { process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { } // it ended meanwhile
+        }, null, limit, Timeout.InfiniteTimeSpan);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         while (process.StandardOutput.ReadLine() is { } line)
         {
@@ -62,6 +72,8 @@ public static class WordCountBaselines
             counts[word] = long.Parse(trimmed[..space], NumberStyles.None, CultureInfo.InvariantCulture);
         }
         process.WaitForExit();
+        deadline.Dispose();
+        if (timedOut) throw new TimeoutException($"The word count pipeline (tr | sort | uniq -c) over {path} ran past {limit.TotalSeconds:0} s and was killed.");
         if (process.ExitCode != 0) throw new InvalidOperationException($"The word count pipeline failed ({process.ExitCode}): {stderr.Result}");
         return counts;
     }

@@ -107,4 +107,22 @@ public sealed class WordCountBaselineTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void A_pipeline_that_runs_past_its_timeout_is_killed_and_named()
+    {
+        // A named pipe with no writer: the pipeline's `< "$1"` blocks on opening it until something writes, which never happens.
+        var fifo = Path.Combine(Path.GetTempPath(), $"sm-wordcount-{Guid.NewGuid():N}.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        try
+        {
+            var error = Assert.Throws<TimeoutException>(() => Jobs.WordCountBaselines.UnixPipeline(fifo, TimeSpan.FromMilliseconds(500)));
+            Assert.Contains("was killed", error.Message, StringComparison.Ordinal);
+            Assert.Contains(fifo, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
 }
