@@ -14,6 +14,8 @@ public sealed class LoadParametersExperimentTests(ITestOutputHelper output)
         foreach (var n in finding.Notes) output.WriteLine(n);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(2, finding.Plots.Count);
-        Assert.InRange(finding.FigureNamed(LoadParametersExperiment.SerialFraction)!.Value, 0, 1);
+        // The fit keeps σ ≥ 0; it is not bounded by 1, since on a small input a second thread can slow the job down.
+        var sigma = finding.FigureNamed(LoadParametersExperiment.SerialFraction)!.Value;
+        Assert.True(double.IsFinite(sigma) && sigma >= 0, $"σ = {sigma}");
     }
 }
