@@ -33,7 +33,7 @@ public sealed class OltpVsOlapExperiment : IExperiment
         {
             foreach (var f in new[] { duckFile, duckFile + ".wal" }) File.Delete(f);
         }
-        var finding = Report(pg, duck, facts);
+        var finding = Report(pg, duck, facts, ctx.Scale);
         var plot = ctx.SavePlot(LatencyPlot(pg, duck), "oltp-olap.png", "Latency per operation and per query, PostgreSQL vs DuckDB (log scale)", 1100, 550);
         return finding with { Plots = [plot] };
     }
@@ -69,9 +69,17 @@ public sealed class OltpVsOlapExperiment : IExperiment
         return plot;
     }
 
-    internal Finding Report(WorkloadComparison.EngineRun pg, WorkloadComparison.EngineRun duck, int facts)
+    /// <summary>The finding of two runs. The winners are checks of the full-scale run; at small scale (the tests' scale,
+    /// where a test must not assert wall-clock time and 100,000 sales are too few for the layouts to tell apart reliably)
+    /// they are notes saying whether they held.</summary>
+    internal Finding Report(WorkloadComparison.EngineRun pg, WorkloadComparison.EngineRun duck, int facts, Scale scale)
     {
         var finding = new FindingBuilder(GoalId, Title);
+        void Winner(bool holds, string description)
+        {
+            if (scale == Scale.Full) finding.Check(holds, description);
+            else finding.Note($"(checked at full scale only) {(holds ? "holds" : "does not hold")} here: {description}");
+        }
         var readsIdentical = pg.PointReads.SequenceEqual(duck.PointReads);
         finding.Check(readsIdentical, $"all {pg.PointReads.Count:N0} OLTP point reads returned identical rows");
         finding.Check(pg.Checksum.SequenceEqual(duck.Checksum), $"after the OLTP mix the fact tables agree (count, sum of quantity, sum of amount, max id): {string.Join(" ", pg.Checksum)}");
@@ -95,13 +103,13 @@ public sealed class OltpVsOlapExperiment : IExperiment
 
         // The winners the goal is about: the row store on transactions, the column store on every analytic query.
         var oltpRatio = pg.Oltp.PerSecond / duck.Oltp.PerSecond;
-        finding.Check(oltpRatio > 1, $"the row store wins the OLTP mix: PostgreSQL {pg.Oltp.PerSecond:N0} ops/s vs DuckDB {duck.Oltp.PerSecond:N0} ops/s ({oltpRatio:0.##}×)");
-        finding.Check(pg.OltpLatency["point read"].P50Ms < duck.OltpLatency["point read"].P50Ms,
+        Winner(oltpRatio > 1, $"the row store wins the OLTP mix: PostgreSQL {pg.Oltp.PerSecond:N0} ops/s vs DuckDB {duck.Oltp.PerSecond:N0} ops/s ({oltpRatio:0.##}×)");
+        Winner(pg.OltpLatency["point read"].P50Ms < duck.OltpLatency["point read"].P50Ms,
             $"the row store wins the point reads at the median: PostgreSQL {pg.OltpLatency["point read"].P50Ms:0.###} ms vs DuckDB {duck.OltpLatency["point read"].P50Ms:0.###} ms");
         var olapWins = 0;
         foreach (var ((name, pgMs, _), (_, duckMs, _)) in pg.Olap.Zip(duck.Olap))
         {
-            finding.Check(duckMs < pgMs, $"the column store wins OLAP '{name}': DuckDB {duckMs:0.#} ms vs PostgreSQL {pgMs:0.#} ms ({pgMs / duckMs:0.#}×)");
+            Winner(duckMs < pgMs, $"the column store wins OLAP '{name}': DuckDB {duckMs:0.#} ms vs PostgreSQL {pgMs:0.#} ms ({pgMs / duckMs:0.#}×)");
             if (duckMs < pgMs) olapWins++;
         }
 
@@ -118,7 +126,7 @@ public sealed class OltpVsOlapExperiment : IExperiment
             finding.Figure($"OLAP '{name}', PostgreSQL / DuckDB", pgMs / duckMs, "×", key: true);
         finding.Figure("load, PostgreSQL (COPY)", pg.LoadSeconds, "s").Figure("load, DuckDB (appender)", duck.LoadSeconds, "s");
         finding.Note("DuckDB is embedded (in-process, no network round trip); PostgreSQL is reached over loopback TCP. Both commit durably (PostgreSQL synchronous_commit on; DuckDB's WAL).")
-            .Note("Checked winners: the OLTP mix's throughput and the point reads' median (row store), every analytic query (column store). Updates and short transactions " +
+            .Note("Checked winners (full scale): the OLTP mix's throughput and the point reads' median (row store), every analytic query (column store). Updates and short transactions " +
                   "are shown, not checked: each commits with an fsync in PostgreSQL, so their latency follows the disk more than the storage layout.")
             .Note("DuckDB stands in for Snowflake, which has no local form: both are columnar, vectorised analytic engines.");
         var summary = $"On {facts:N0} sales, {(oltpRatio > 1 ? "PostgreSQL won" : "PostgreSQL did NOT win")} the OLTP mix ({pg.Oltp.PerSecond:N0} vs {duck.Oltp.PerSecond:N0} ops/s) " +

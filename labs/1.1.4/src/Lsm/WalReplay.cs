@@ -10,7 +10,8 @@ namespace StatelessMind.Labs.Storage.Lsm;
 /// So a bad record (header or payload failing its checksum, a length past the end, a cut header) is a torn tail
 /// only when no valid record follows it anywhere in the file; the tail is then cut off. A bad record with a valid
 /// one after it is damage inside the log: <see cref="CorruptionException"/> with the file and the record's offset,
-/// and nothing is truncated.
+/// and nothing is truncated. The log does not record the offset of its last fsync, so a bad last record is taken for
+/// a torn tail even where an fsync had covered it.
 /// </summary>
 internal static class WalReplay
 {
