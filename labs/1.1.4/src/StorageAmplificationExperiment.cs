@@ -91,7 +91,11 @@ public sealed class StorageAmplificationExperiment : IExperiment
             finding.Check(identical, $"both structures hold the same {live.Length:N0} entries after the workload");
             finding.Check(bt.LookupsCorrect && lsm.LookupsCorrect, "every lookup returned the expected value (present) or nothing (absent)");
             finding.Check(lsm.BlocksPerMiss <= 1.05, $"LSM lookups of absent keys read at most 1.05 data blocks on average ({lsm.BlocksPerMiss:0.####})");
-            finding.Check(lookupRatio >= 2, $"B-tree point lookups over {LookupRaceKeys:N0} keys at least 2× as fast as SortedDictionary's, everything in memory ({lookupRatio:0.##}×: {btreeNs:0} ns vs {dictionaryNs:0} ns)");
+            // A target on measured time: a check of the full-scale run; at the tests' small scale (where a test must not
+            // assert time, and other test assemblies share the cores) a note saying whether it held.
+            var lookupTarget = $"B-tree point lookups over {LookupRaceKeys:N0} keys at least 2× as fast as SortedDictionary's, everything in memory ({lookupRatio:0.##}×: {btreeNs:0} ns vs {dictionaryNs:0} ns)";
+            if (ctx.Scale == Scale.Full) finding.Check(lookupRatio >= 2, lookupTarget);
+            else finding.Note($"(checked at full scale only) {(lookupRatio >= 2 ? "holds" : "does not hold")} here: {lookupTarget}");
             finding.Check(lsm.Stats.WriteAmplification < btWriteAmp, $"with the same memory budget the LSM tree writes fewer bytes per user byte than the B-tree ({lsm.Stats.WriteAmplification:0.#}× vs {btWriteAmp:0.#}×)");
             finding.Note($"B-tree: height {bt.Height}, {bt.FileBytes / 1024:N0} KiB file, {bt.CacheMisses:N0} cache misses. LSM: {lsm.Stats.Flushes} flushes, " +
                          $"{lsm.Stats.Compactions} compactions, levels {lsm.LevelsText}; its space is measured on the file system (live and obsolete tables still open, WAL, manifest).")
@@ -100,7 +104,7 @@ public sealed class StorageAmplificationExperiment : IExperiment
                 .Note("Write amplification counts every byte the structure wrote to its files (B-tree: evicted and synced 4 KiB pages; LSM: WAL, flushes, compactions) per byte of keys and values written.");
             var summary = $"On {n:N0} random keys with a {memoryBudget / 1024} KiB budget the B-tree wrote {btWriteAmp:0.#}× the user bytes and the LSM tree {lsm.Stats.WriteAmplification:0.#}×; " +
                           $"space {btSpaceAmp:0.##}× vs {lsmSpaceAmp:0.##}×; absent-key lookups read {lsm.BlocksPerMiss:0.###} LSM blocks; B-tree lookups {lookupRatio:0.##}× SortedDictionary's speed. " +
-                          (finding.FailedChecks.Count == 0 ? "Every check held, the ≥ 2× lookup and ≤ 1.05 blocks targets included." : $"{finding.FailedChecks.Count} check(s) failed: {string.Join("; ", finding.FailedChecks)}.");
+                          (finding.FailedChecks.Count == 0 ? (ctx.Scale == Scale.Full ? "Every check held, the ≥ 2× lookup and ≤ 1.05 blocks targets included." : "Every check held, the ≤ 1.05 blocks target included; the ≥ 2× lookup target is checked at full scale.") : $"{finding.FailedChecks.Count} check(s) failed: {string.Join("; ", finding.FailedChecks)}.");
             return finding.Build(summary);
         }
         finally

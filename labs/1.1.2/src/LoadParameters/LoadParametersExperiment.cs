@@ -67,7 +67,6 @@ public sealed class LoadParametersExperiment : IExperiment
             ["input MB", "λ (words/s at N=1)", "USL σ", "USL κ", "USL R²", "USL peak N*", "Amdahl σ", "Amdahl R²", "speed-up limit 1/σ"],
             fits.Select(f => new object?[] { f.Bytes / 1e6, f.Usl.Lambda, f.Usl.Sigma, f.Usl.Kappa, f.Usl.RSquared, f.Usl.PeakConcurrency, f.Amdahl.Sigma, f.Amdahl.RSquared, f.Amdahl.AmdahlSpeedupLimit })));
         var largest = fits[^1];
-        var smallest = fits[0];
         finding.Figure(SerialFraction, largest.Usl.Sigma, "", key: true);
         finding.Figure("fitted coherency cost κ (USL, largest input)", largest.Usl.Kappa, "");
         finding.Figure(AmdahlSerialFraction, largest.Amdahl.Sigma, "", key: true);
