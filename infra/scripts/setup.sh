@@ -10,6 +10,7 @@ packages=(
   shellcheck                      # lint of the lab's bash scripts
   cmake gcc g++ make valgrind     # native/c: build, ctest, memcheck
   fortunes                        # real English prose for the MapReduce word count (/usr/share/games/fortunes)
+  libopenblas0                    # lab 1.5: OpenBLAS dgemm, the native baseline of the matrix-multiply kernels (P/Invoke)
 )
 
 # Rust (native/rust): Debian's cargo and rustc (1.63 on Debian 12, the crate's declared rust-version),
