@@ -1,4 +1,5 @@
 using StatelessMind.Labs.NumericalMethods.Bayes;
+using StatelessMind.Labs.NumericalMethods.Gradient;
 
 namespace StatelessMind.Labs.NumericalMethods.Tests;
 
@@ -26,5 +27,15 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(BayesianInferenceExperiment.WorstRhat)!.Value < 1.01);
         Assert.Equal(2, finding.Plots.Count);
+    }
+
+    [Fact]
+    [Goal("2.4-2")]
+    public async Task The_gradient_and_convex_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new GradientConvexExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.FigureNamed(GradientConvexExperiment.MomentumSpeedup)!.Value > 1);
+        Assert.Equal(3, finding.Plots.Count);
     }
 }
