@@ -1,5 +1,6 @@
 using StatelessMind.Labs.NumericalMethods.Bayes;
 using StatelessMind.Labs.NumericalMethods.Gradient;
+using StatelessMind.Labs.NumericalMethods.Iterative;
 
 namespace StatelessMind.Labs.NumericalMethods.Tests;
 
@@ -37,5 +38,15 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(GradientConvexExperiment.MomentumSpeedup)!.Value > 1);
         Assert.Equal(3, finding.Plots.Count);
+    }
+
+    [Fact]
+    [Goal("2.4-3")]
+    public async Task The_iterative_methods_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new IterativeMethodsExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.InRange(finding.FigureNamed(IterativeMethodsExperiment.NewtonOrder)!.Value, 1.8, 2.2);
+        Assert.Equal(2, finding.Plots.Count);
     }
 }
