@@ -1,0 +1,23 @@
+namespace StatelessMind.Labs.ProbabilisticModels.Tests;
+
+public sealed class ExperimentTests(ITestOutputHelper output)
+{
+    private async Task<Finding> RunAsync(IExperiment experiment)
+    {
+        await using var services = new ExperimentServices();
+        var finding = await experiment.RunAsync(ExperimentContext.ForTest(services, experiment.GoalId), CancellationToken.None);
+        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
+        foreach (var n in finding.Notes) output.WriteLine(n);
+        return finding;
+    }
+
+    [Fact]
+    [Goal("3.3-1")]
+    public async Task The_chains_and_networks_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new ChainsAndNetworksExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.FigureNamed(ChainsAndNetworksExperiment.SeparationVerdicts)!.Value > 600);
+        Assert.Single(finding.Plots);
+    }
+}
