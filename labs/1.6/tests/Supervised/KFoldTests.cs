@@ -33,12 +33,4 @@ public sealed class KFoldTests
         var folds = DataSplits.KFold(50, 5, seed: 3, bug: SplitBug.ValidationRowsInFoldTraining);
         Assert.Contains(DataSplits.Audit(folds, 50), p => p.Contains("validation rows are also training rows"));
     }
-
-    [Fact]
-    [Goal("1.6-1")]
-    public void A_k_outside_two_to_the_row_count_is_refused()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => DataSplits.KFold(10, 1, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DataSplits.KFold(10, 11, 0));
-    }
 }

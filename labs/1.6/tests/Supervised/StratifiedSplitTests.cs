@@ -43,11 +43,4 @@ public sealed class StratifiedSplitTests
         var split = DataSplits.Stratified(Labels, 0.6, 0.2, seed: 7, SplitBug.TestRowsInTraining);
         Assert.Contains(DataSplits.Audit(split, Labels.Length), p => p.Contains("test rows are also training rows"));
     }
-
-    [Fact]
-    [Goal("1.6-1")]
-    public void Fractions_that_leave_no_test_rows_are_refused()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => DataSplits.Stratified(Labels, 0.8, 0.2, 1));
-    }
 }
