@@ -11,7 +11,12 @@ packages=(
   cmake gcc g++ make valgrind     # native/c: build, ctest, memcheck
   fortunes                        # real English prose for the MapReduce word count (/usr/share/games/fortunes)
   libopenblas0                    # lab 1.5: OpenBLAS dgemm, the native baseline of the matrix-multiply kernels (P/Invoke)
+  prometheus                      # the harness's embedded Prometheus server (PrometheusServer; lab 3.2 scrapes its model server)
 )
+
+# Lab 1.6: scikit-learn's bundled data sets (iris, wine, breast cancer, digits, diabetes), extracted from the Debian
+# package python3-sklearn instead of installing it: five CSV files rather than the whole SciPy stack (~70 packages).
+"$(dirname "$0")/sklearn-data.sh"
 
 # Rust (native/rust): Debian's cargo and rustc (1.63 on Debian 12, the crate's declared rust-version),
 # only when no cargo is on PATH already (a rustup toolchain, for instance, is used as it is).
