@@ -71,8 +71,11 @@ public sealed class StandAloneCommandsTests(ITestOutputHelper output) : IDisposa
         var tools = Directory.CreateDirectory(Path.Combine(bin, "tools")).FullName;
         foreach (var tool in new[] { "grep", "sh", "bash" })
             File.CreateSymbolicLink(Path.Combine(tools, tool), HostCommands.FindOnPath(tool)!);
+        // Lab 1.6's data sets: a folder that holds them already, so the data step has nothing to fetch.
+        var data = Directory.CreateDirectory(Path.Combine(bin, "sklearn-data")).FullName;
+        File.WriteAllText(Path.Combine(data, "iris.csv"), "");
         var result = await HostCommands.RunAsync("/bin/bash", [Path.Combine(Layout.InfraDirectory, "scripts", "setup.sh")],
-            environment: new Dictionary<string, string> { ["PATH"] = $"{bin}:{tools}", ["FAKE_INSTALLED"] = installed },
+            environment: new Dictionary<string, string> { ["PATH"] = $"{bin}:{tools}", ["FAKE_INSTALLED"] = installed, ["SM_SKLEARN_DATA"] = data },
             timeout: TimeSpan.FromSeconds(30));
         output.WriteLine(result.StandardOutput + result.StandardError);
         return (result, File.Exists(log) ? await File.ReadAllTextAsync(log) : "");

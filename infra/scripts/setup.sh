@@ -16,7 +16,7 @@ packages=(
 
 # Lab 1.6: scikit-learn's bundled data sets (iris, wine, breast cancer, digits, diabetes), extracted from the Debian
 # package python3-sklearn instead of installing it: five CSV files rather than the whole SciPy stack (~70 packages).
-"$(dirname "$0")/sklearn-data.sh"
+"${BASH_SOURCE[0]%/*}/sklearn-data.sh"
 
 # Rust (native/rust): Debian's cargo and rustc (1.63 on Debian 12, the crate's declared rust-version),
 # only when no cargo is on PATH already (a rustup toolchain, for instance, is used as it is).
