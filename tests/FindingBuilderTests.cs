@@ -48,4 +48,16 @@ public sealed class FindingBuilderTests
         Assert.Equal(["MongoDB: MONGODB_URI is not set"], finding.Excused);
         Assert.EndsWith("Not exercised here (optional): MongoDB: MONGODB_URI is not set.", finding.Summary);
     }
+
+    [Theory]
+    [InlineData(1.2e-8, "1.2E-8")]
+    [InlineData(-7.04e-5, "-7.04E-5")]
+    [InlineData(0.0004, "4E-4")]
+    [InlineData(0.0012, "0.001")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(0, "0")]
+    [InlineData(12.34, "12.3")]
+    [InlineData(1234.5, "1,235")]
+    public void A_figure_keeps_a_significant_digit_however_small_it_is(double value, string shown) =>
+        Assert.Equal(shown, Figure.FormatValue(value));
 }

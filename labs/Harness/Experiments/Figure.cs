@@ -11,6 +11,8 @@ public sealed record Figure(string Name, double Value, string Unit, bool IsKey =
         double.NaN => "n/a",
         _ when Math.Abs(value) >= 1000 => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
         _ when Math.Abs(value) >= 10 || value == Math.Floor(value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+        // Below 0.001 three decimals would print 0: an error of 1.2E-08 is not an error of 0.
+        _ when Math.Abs(value) < 0.001 => value.ToString("0.##E+0", System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
     };
 }
