@@ -38,6 +38,8 @@ public static class PointInTimeAudit
                     violations.Add(new PointInTimeViolation(i, view.Name, ViolationKind.Missing, $"{at}: nothing joined, the row of {expected.EventTimestamp:O} was valid"));
                 else if (joined is { } j && expected is not null && j < expected.EventTimestamp)
                     violations.Add(new PointInTimeViolation(i, view.Name, ViolationKind.NotTheLatest, $"{at}: joined the row of {j:O}, the row of {expected.EventTimestamp:O} is newer"));
+                else if (joined is { } ghost && (expected is null || ghost > expected.EventTimestamp))
+                    violations.Add(new PointInTimeViolation(i, view.Name, ViolationKind.WrongValues, $"{at}: joined a row of {ghost:O} that the source does not have"));
                 else if (joined is not null && expected is not null)
                 {
                     for (var k = 0; k < resolved.Count; k++)

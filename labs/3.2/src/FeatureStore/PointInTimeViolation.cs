@@ -15,7 +15,7 @@ public enum ViolationKind
     /// <summary>Nothing was joined although a row was valid at the label's timestamp.</summary>
     Missing,
 
-    /// <summary>The joined values differ from the source row with that event time.</summary>
+    /// <summary>The joined values differ from the source row with that event time, or no source row has that time.</summary>
     WrongValues,
 }
 

@@ -42,4 +42,13 @@ public sealed class PointInTimeAuditTests
         Assert.Equal([0, 1, 2, 3], violations.Select(v => v.Row));
         Assert.Contains("the source says 2", violations[3].Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Goal("3.2-2")]
+    public void A_joined_row_the_source_does_not_have_is_named()
+    {
+        var violation = Assert.Single(Audit(Row(4, 3, 3)));
+        Assert.Equal(ViolationKind.WrongValues, violation.Kind);
+        Assert.Contains("does not have", violation.Detail, StringComparison.Ordinal);
+    }
 }
