@@ -1,0 +1,28 @@
+using StatelessMind.Labs.MlOps.Reinforcement;
+
+namespace StatelessMind.Labs.MlOps.Tests.Reinforcement;
+
+public sealed class QLearningExperimentTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Goal("3.2-4")]
+    public async Task The_learned_policies_come_within_the_stated_gap_of_optimal_on_all_four_maps()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new QLearningExperiment().RunAsync(ExperimentContext.ForTest(services, "3.2-4"), CancellationToken.None);
+        foreach (var note in finding.Notes) output.WriteLine(note);
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Single(finding.Plots);
+    }
+
+    [Fact]
+    [Goal("3.2-4")]
+    public async Task Bootstrapping_from_the_state_left_behind_fails_the_near_optimality_checks()
+    {
+        await using var services = new ExperimentServices();
+        var finding = await new QLearningExperiment(QLearningBug.TargetFromCurrentState).RunAsync(ExperimentContext.ForTest(services, "3.2-4"), CancellationToken.None);
+        output.WriteLine(finding.Summary);
+        Assert.Equal(Verdict.Fail, finding.Verdict);
+        Assert.Contains("the learned greedy policy reaches the goal", finding.Summary, StringComparison.Ordinal);
+    }
+}
