@@ -1,4 +1,5 @@
 using StatelessMind.Labs.ProbabilisticModels.Huffman;
+using StatelessMind.Labs.ProbabilisticModels.Optimization;
 
 namespace StatelessMind.Labs.ProbabilisticModels.Tests;
 
@@ -30,6 +31,16 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         var finding = await RunAsync(new HuffmanExperiment());
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(HuffmanExperiment.TextBitsPerByte)!.Value >= finding.FigureNamed(HuffmanExperiment.TextEntropy)!.Value);
+        Assert.Single(finding.Plots);
+    }
+
+    [Fact]
+    [Goal("3.3-3")]
+    public async Task The_optimization_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new OptimizationExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(100, finding.FigureNamed(OptimizationExperiment.CertifiedPrograms)!.Value);
         Assert.Single(finding.Plots);
     }
 }

@@ -5,7 +5,8 @@ namespace StatelessMind.Labs.ProbabilisticModels.Optimization;
 /// <summary>
 /// Solves a <see cref="LinearProgram"/> with OR-Tools' GLOP (a primal and dual simplex), the role PuLP plays over
 /// CBC in the curriculum. GLOP reports dual values and reduced costs in the convention c = Aᵀy + d for both senses,
-/// which is the convention of <see cref="LpSolution"/>.
+/// which is the convention of <see cref="LpSolution"/>. Its presolve may call an unbounded program infeasible; a
+/// second solve without objective tells the two apart.
 /// </summary>
 public static class GlopSolver
 {
@@ -34,7 +35,10 @@ public static class GlopSolver
             case Solver.ResultStatus.OPTIMAL:
                 break;
             case Solver.ResultStatus.INFEASIBLE:
-                return LpSolution.Without(LpStatus.Infeasible);
+                // GLOP's presolve can answer "infeasible" for a program that is infeasible or unbounded. The feasibility
+                // problem (the same rows, a zero objective) decides: if it has a solution, the program is unbounded.
+                objective.Clear();
+                return solver.Solve() == Solver.ResultStatus.OPTIMAL ? LpSolution.Without(LpStatus.Unbounded) : LpSolution.Without(LpStatus.Infeasible);
             case Solver.ResultStatus.UNBOUNDED:
                 return LpSolution.Without(LpStatus.Unbounded);
             default:

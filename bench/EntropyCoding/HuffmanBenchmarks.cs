@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using StatelessMind.Labs.ProbabilisticModels.Huffman;
 
-namespace StatelessMind.Bench.Compression;
+namespace StatelessMind.Bench.EntropyCoding;
 
 /// <summary>
 /// 3.3-2: canonical Huffman encode and decode of 4 MiB of real text (Debian's fortunes), a real binary (the
