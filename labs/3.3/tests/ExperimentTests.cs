@@ -1,3 +1,6 @@
+using StatelessMind.Labs.ProbabilisticModels.Huffman;
+using StatelessMind.Labs.ProbabilisticModels.Optimization;
+
 namespace StatelessMind.Labs.ProbabilisticModels.Tests;
 
 public sealed class ExperimentTests(ITestOutputHelper output)
@@ -18,6 +21,26 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         var finding = await RunAsync(new ChainsAndNetworksExperiment());
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(ChainsAndNetworksExperiment.SeparationVerdicts)!.Value > 600);
+        Assert.Single(finding.Plots);
+    }
+
+    [Fact]
+    [Goal("3.3-2")]
+    public async Task The_huffman_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new HuffmanExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.FigureNamed(HuffmanExperiment.TextBitsPerByte)!.Value >= finding.FigureNamed(HuffmanExperiment.TextEntropy)!.Value);
+        Assert.Single(finding.Plots);
+    }
+
+    [Fact]
+    [Goal("3.3-3")]
+    public async Task The_optimization_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new OptimizationExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(100, finding.FigureNamed(OptimizationExperiment.CertifiedPrograms)!.Value);
         Assert.Single(finding.Plots);
     }
 }
