@@ -1,4 +1,5 @@
 using StatelessMind.Labs.StochasticStatistics.Regression;
+using StatelessMind.Labs.StochasticStatistics.Scheduling;
 
 namespace StatelessMind.Labs.StochasticStatistics.Tests;
 
@@ -27,5 +28,15 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(RegressionInferenceExperiment.FewestDigits)!.Value >= 7);
         Assert.Equal(2, finding.Plots.Count);
+    }
+
+    [Fact]
+    [Goal("4.6-4")]
+    public async Task The_lpt_scheduling_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new LptSchedulingExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.InRange(finding.FigureNamed(LptSchedulingExperiment.WorstRatioOfBound)!.Value, 0.5, 1);
+        Assert.Single(finding.Plots);
     }
 }
