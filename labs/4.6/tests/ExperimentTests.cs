@@ -1,5 +1,6 @@
 using StatelessMind.Labs.StochasticStatistics.Regression;
 using StatelessMind.Labs.StochasticStatistics.Scheduling;
+using StatelessMind.Labs.StochasticStatistics.Svd;
 
 namespace StatelessMind.Labs.StochasticStatistics.Tests;
 
@@ -37,6 +38,16 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         var finding = await RunAsync(new LptSchedulingExperiment());
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.InRange(finding.FigureNamed(LptSchedulingExperiment.WorstRatioOfBound)!.Value, 0.5, 1);
+        Assert.Single(finding.Plots);
+    }
+
+    [Fact]
+    [Goal("4.6-2")]
+    public async Task The_svd_reduction_experiment_holds_at_small_scale()
+    {
+        var finding = await RunAsync(new SvdReductionExperiment());
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.FigureNamed(SvdReductionExperiment.WorstEckartYoungGap)!.Value <= 1e-10);
         Assert.Single(finding.Plots);
     }
 }
