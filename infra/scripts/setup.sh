@@ -9,7 +9,7 @@ packages=(
   fonts-dejavu-core               # ScottPlot needs a font to draw text in plots
   shellcheck                      # lint of the lab's bash scripts
   cmake gcc g++ make valgrind     # native/c: build, ctest, memcheck
-  fortunes                        # real English prose for the MapReduce word count (/usr/share/games/fortunes)
+  fortunes                        # real English prose: the MapReduce word count, the Huffman text input (/usr/share/games/fortunes)
   libopenblas0                    # lab 1.5: OpenBLAS dgemm, the native baseline of the matrix-multiply kernels (P/Invoke)
   prometheus                      # the harness's embedded Prometheus server (PrometheusServer; lab 3.2 scrapes its model server)
 )

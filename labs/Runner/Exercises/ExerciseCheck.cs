@@ -152,6 +152,7 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
                 }
             }
         }
+        var testable = new List<(SectionEntry Section, LabBuild Skeleton, LabCheckResult Result)>();
         foreach (var section in sections)
         {
             var result = results[section.Id];
@@ -199,9 +200,17 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
             }
             if (!scriptsPass || !layersBuilt) continue;
             result.Add(await CompareApiAsync(section, skeleton, cancellationToken));
-            log.WriteLine($"exercise-check {section.Id}: running the goal tests on the skeleton …");
-            await CheckTestsAsync(section, skeleton, generated, result, options, cancellationToken);
+            testable.Add((section, skeleton, result));
         }
+        // Builds share the copy's projects and run one at a time; the test runs are --no-build processes over what was
+        // built, each lab's writing its own results folder, so labs are tested side by side (one per core).
+        var output = TextWriter.Synchronized(log);
+        await Parallel.ForEachAsync(testable, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+            async (lab, token) =>
+            {
+                output.WriteLine($"exercise-check {lab.Section.Id}: running the goal tests on the skeleton …");
+                await CheckTestsAsync(lab.Section, lab.Skeleton, generated, lab.Result, options, token);
+            });
     }
 
     private async Task CheckTestsAsync(SectionEntry section, LabBuild skeleton, GeneratedExercise generated, LabCheckResult result, ExerciseCheckOptions options,

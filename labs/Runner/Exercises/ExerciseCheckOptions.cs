@@ -13,4 +13,7 @@ public sealed record ExerciseCheckOptions(
 {
     /// <summary>A test still running after this long on a skeleton is stopped and counts as failed.</summary>
     public TimeSpan HangTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many labs' skeleton tests run at once (their builds always run one at a time).</summary>
+    public int Parallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
 }
