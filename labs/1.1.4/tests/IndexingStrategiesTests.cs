@@ -79,10 +79,7 @@ public sealed class IndexingStrategiesTests(IndexingFixture fixture, ITestOutput
     [Goal("1.1.4-2")]
     public async Task ExperimentAtSmallScalePasses()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new IndexingStrategiesExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.4-2"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
-        foreach (var row in finding.Tables[0].Rows) output.WriteLine(string.Join(" | ", row));
+        var finding = await ExperimentRun.AtSmallScaleAsync(new IndexingStrategiesExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.Tables[0].Rows.Count >= 10);
         Assert.True(finding.FigureNamed("primary-key point query speed-up")!.Value > 1);

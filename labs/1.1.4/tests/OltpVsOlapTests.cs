@@ -78,10 +78,7 @@ public sealed class OltpVsOlapTests(PostgresFixture postgres, ITestOutputHelper 
     [Goal("1.1.4-3")]
     public async Task AtSmallScaleBothEnginesGiveTheSameResultsAndEveryWinnerIsReported()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new OltpVsOlapExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.4-3"), CancellationToken.None);
-        foreach (var row in finding.Tables[0].Rows) output.WriteLine(string.Join(" | ", row));
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new OltpVsOlapExperiment(), output);
         // The result checks hold at every scale; who wins is timing, a check of the full-scale run only (make run),
         // reported here as one note per winner.
         Assert.Equal(Verdict.Pass, finding.Verdict);

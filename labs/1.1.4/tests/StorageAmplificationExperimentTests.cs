@@ -7,10 +7,7 @@ public sealed class StorageAmplificationExperimentTests(ITestOutputHelper output
     [Goal("1.1.4-1")]
     public async Task ExperimentAtSmallScalePassesAndTheLsmWritesLessThanTheBTree()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new StorageAmplificationExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.4-1"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new StorageAmplificationExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         // With a page cache much smaller than the tree, every random insert rewrites a whole 4 KiB page sooner or later.
         Assert.True(finding.FigureNamed("B-tree write amplification")!.Value > finding.FigureNamed("LSM write amplification (WAL + tables)")!.Value);

@@ -11,12 +11,7 @@ public sealed class ExperimentTests(PostgresFixture postgres, KafkaFixture kafka
     [Goal("1.2-1")]
     public async Task The_ingestion_experiment_passes_every_check_at_small_scale()
     {
-        await using var services = new ExperimentServices();
-        var experiment = new IngestionExperiment();
-        var finding = await experiment.RunAsync(ExperimentContext.ForTest(services, experiment.GoalId), CancellationToken.None);
-        output.WriteLine(finding.Summary);
-        foreach (var note in finding.Notes) output.WriteLine(note);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Value:0.###} {f.Unit}");
+        var finding = await ExperimentRun.AtSmallScaleAsync(new IngestionExperiment(), output);
 
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.Figures.Single(f => f.Name == "COPY vs row-by-row INSERT").Value >= 10, "COPY beat row-by-row INSERT tenfold");

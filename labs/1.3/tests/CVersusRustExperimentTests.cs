@@ -6,10 +6,7 @@ public sealed class CVersusRustExperimentTests(ITestOutputHelper output)
     [Goal("1.3-5")]
     public async Task The_experiment_holds_at_small_scale()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new CVersusRustExperiment().RunAsync(ExperimentContext.ForTest(services, "1.3-5"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new CVersusRustExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed("C bug classes rejected at compile time")!.Value >= 8);
         Assert.Equal(2, finding.Tables.Count);

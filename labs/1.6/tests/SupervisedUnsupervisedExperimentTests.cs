@@ -8,10 +8,7 @@ public sealed class SupervisedUnsupervisedExperimentTests(ITestOutputHelper outp
     [Goal("1.6-1")]
     public async Task The_experiment_meets_every_target_on_the_real_data_sets()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new SupervisedUnsupervisedExperiment().RunAsync(ExperimentContext.ForTest(services, "1.6-1"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
-        foreach (var figure in finding.Figures) output.WriteLine($"{figure.Name}: {figure.Value} {figure.Unit}");
+        var finding = await ExperimentRun.AtSmallScaleAsync(new SupervisedUnsupervisedExperiment(), output);
         foreach (var table in finding.Tables) output.WriteLine(string.Join("\n", table.Rows.Select(r => string.Join(" | ", r))));
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed("validation RMSE, most leaves / best")!.Value >= 1.1);
@@ -22,8 +19,7 @@ public sealed class SupervisedUnsupervisedExperimentTests(ITestOutputHelper outp
     [Goal("1.6-1")]
     public async Task With_test_rows_in_the_training_set_the_experiment_fails_on_the_split_audit()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new SupervisedUnsupervisedExperiment(SplitBug.TestRowsInTraining).RunAsync(ExperimentContext.ForTest(services, "1.6-1"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new SupervisedUnsupervisedExperiment(SplitBug.TestRowsInTraining), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains("the digits split is a partition", finding.Summary, StringComparison.Ordinal);

@@ -6,25 +6,11 @@ namespace StatelessMind.Labs.NumericalMethods.Tests;
 
 public sealed class ExperimentTests(ITestOutputHelper output)
 {
-    private async Task<Finding> RunAsync(IExperiment experiment)
-    {
-        await using var services = new ExperimentServices();
-        var finding = await experiment.RunAsync(ExperimentContext.ForTest(services, experiment.GoalId), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
-        foreach (var t in finding.Tables)
-        {
-            output.WriteLine(t.Title);
-            foreach (var r in t.Rows) output.WriteLine(string.Join(" | ", r));
-        }
-        return finding;
-    }
-
     [Fact]
     [Goal("2.4-1")]
     public async Task The_bayesian_inference_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new BayesianInferenceExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new BayesianInferenceExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(BayesianInferenceExperiment.WorstRhat)!.Value < 1.01);
         Assert.Equal(2, finding.Plots.Count);
@@ -34,7 +20,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("2.4-2")]
     public async Task The_gradient_and_convex_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new GradientConvexExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new GradientConvexExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(GradientConvexExperiment.MomentumSpeedup)!.Value > 1);
         Assert.Equal(3, finding.Plots.Count);
@@ -44,7 +30,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("2.4-3")]
     public async Task The_iterative_methods_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new IterativeMethodsExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new IterativeMethodsExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.InRange(finding.FigureNamed(IterativeMethodsExperiment.NewtonOrder)!.Value, 1.8, 2.2);
         Assert.Equal(2, finding.Plots.Count);

@@ -5,20 +5,11 @@ namespace StatelessMind.Labs.ProbabilisticModels.Tests;
 
 public sealed class ExperimentTests(ITestOutputHelper output)
 {
-    private async Task<Finding> RunAsync(IExperiment experiment)
-    {
-        await using var services = new ExperimentServices();
-        var finding = await experiment.RunAsync(ExperimentContext.ForTest(services, experiment.GoalId), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
-        return finding;
-    }
-
     [Fact]
     [Goal("3.3-1")]
     public async Task The_chains_and_networks_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new ChainsAndNetworksExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new ChainsAndNetworksExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(ChainsAndNetworksExperiment.SeparationVerdicts)!.Value > 600);
         Assert.Single(finding.Plots);
@@ -28,7 +19,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("3.3-2")]
     public async Task The_huffman_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new HuffmanExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new HuffmanExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(HuffmanExperiment.TextBitsPerByte)!.Value >= finding.FigureNamed(HuffmanExperiment.TextEntropy)!.Value);
         Assert.Single(finding.Plots);
@@ -38,7 +29,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("3.3-3")]
     public async Task The_optimization_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new OptimizationExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new OptimizationExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(100, finding.FigureNamed(OptimizationExperiment.CertifiedPrograms)!.Value);
         Assert.Single(finding.Plots);

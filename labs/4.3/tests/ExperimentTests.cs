@@ -6,20 +6,11 @@ namespace StatelessMind.Labs.MassiveData.Tests;
 
 public sealed class ExperimentTests(ITestOutputHelper output)
 {
-    private async Task<Finding> RunAsync(IExperiment experiment)
-    {
-        await using var services = new ExperimentServices();
-        var finding = await experiment.RunAsync(ExperimentContext.ForTest(services, experiment.GoalId), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
-        return finding;
-    }
-
     [Fact]
     [Goal("4.3-1")]
     public async Task The_apriori_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new AprioriExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new AprioriExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(AprioriExperiment.FrequentItemsets)!.Value > 0);
     }
@@ -28,7 +19,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("4.3-2")]
     public async Task The_clustering_and_lsh_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new ClusteringLshExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new ClusteringLshExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(5, finding.FigureNamed(ClusteringLshExperiment.ElbowK)!.Value);
         Assert.Equal(3, finding.Plots.Count);
@@ -38,7 +29,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("4.3-3")]
     public async Task The_als_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new AlsExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new AlsExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(AlsExperiment.RmseOverNoise)!.Value > 1);
     }

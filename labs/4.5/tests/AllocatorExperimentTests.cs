@@ -9,10 +9,7 @@ public sealed class AllocatorExperimentTests(ITestOutputHelper output)
     [Goal("4.5-2")]
     public async Task The_experiment_holds_at_small_scale()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new AllocatorExperiment().RunAsync(ExperimentContext.ForTest(services, "4.5-2"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new AllocatorExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         // The heap check ran in the child process after the sm_alloc run of every workload, and passed.
         var table = finding.Tables[0];

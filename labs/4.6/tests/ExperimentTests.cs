@@ -6,26 +6,11 @@ namespace StatelessMind.Labs.StochasticStatistics.Tests;
 
 public sealed class ExperimentTests(ITestOutputHelper output)
 {
-    private async Task<Finding> RunAsync(IExperiment experiment)
-    {
-        await using var services = new ExperimentServices();
-        var finding = await experiment.RunAsync(ExperimentContext.ForTest(services, experiment.GoalId), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
-        foreach (var t in finding.Tables)
-        {
-            output.WriteLine(t.Title);
-            foreach (var r in t.Rows) output.WriteLine(string.Join(" | ", r));
-        }
-        output.WriteLine(finding.Summary);
-        return finding;
-    }
-
     [Fact]
     [Goal("4.6-1")]
     public async Task The_regression_inference_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new RegressionInferenceExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new RegressionInferenceExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(RegressionInferenceExperiment.FewestDigits)!.Value >= 7);
         Assert.Equal(2, finding.Plots.Count);
@@ -35,7 +20,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("4.6-4")]
     public async Task The_lpt_scheduling_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new LptSchedulingExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new LptSchedulingExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.InRange(finding.FigureNamed(LptSchedulingExperiment.WorstRatioOfBound)!.Value, 0.5, 1);
         Assert.Single(finding.Plots);
@@ -45,7 +30,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     [Goal("4.6-2")]
     public async Task The_svd_reduction_experiment_holds_at_small_scale()
     {
-        var finding = await RunAsync(new SvdReductionExperiment());
+        var finding = await ExperimentRun.AtSmallScaleAsync(new SvdReductionExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(SvdReductionExperiment.WorstEckartYoungGap)!.Value <= 1e-10);
         Assert.Single(finding.Plots);

@@ -151,10 +151,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
     [Goal("1.1.1-1")]
     public async Task Experiment_at_small_scale_shows_the_policy_absorbing_transient_faults()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new FaultInjectionExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.1-1"), CancellationToken.None);
-        foreach (var row in finding.Tables[0].Rows) output.WriteLine(string.Join(" | ", row));
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new FaultInjectionExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(100, finding.FigureNamed("success with policy at 30% faults")!.Value);
         Assert.True(finding.FigureNamed("success without policy at 30% faults")!.Value < 100);

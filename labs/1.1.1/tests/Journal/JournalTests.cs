@@ -141,8 +141,7 @@ public sealed class JournalTests(ITestOutputHelper output) : IDisposable
     [Goal("1.1.1-2")]
     public async Task Experiment_at_small_scale_loses_no_acknowledged_record()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new CrashRecoveryExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.1-2"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new CrashRecoveryExperiment(), output);
         foreach (var table in finding.Tables)
             foreach (var row in table.Rows) output.WriteLine(string.Join(" | ", row));
         foreach (var note in finding.Notes) output.WriteLine(note);

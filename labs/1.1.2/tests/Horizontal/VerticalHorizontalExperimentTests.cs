@@ -8,10 +8,7 @@ public sealed class VerticalHorizontalExperimentTests(ITestOutputHelper output)
     [Goal("1.1.2-2")]
     public async Task The_experiment_holds_at_small_scale()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new VerticalHorizontalExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.2-2"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new VerticalHorizontalExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(4, finding.Tables[0].Rows.Count);
         Assert.Equal(3, finding.Plots.Count);

@@ -8,10 +8,7 @@ public sealed class LoadParametersExperimentTests(ITestOutputHelper output)
     [Goal("1.1.2-1")]
     public async Task The_experiment_holds_at_small_scale()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new LoadParametersExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.2-1"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new LoadParametersExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(2, finding.Plots.Count);
         // The fit keeps σ ≥ 0; it is not bounded by 1, since on a small input a second thread can slow the job down.

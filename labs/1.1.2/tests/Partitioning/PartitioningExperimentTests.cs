@@ -8,10 +8,7 @@ public sealed class PartitioningExperimentTests(ITestOutputHelper output)
     [Goal("1.1.2-3")]
     public async Task The_experiment_holds_at_small_scale()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new PartitioningExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.2-3"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new PartitioningExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(PartitioningExperiment.ModuloMoved)!.Value > finding.FigureNamed(PartitioningExperiment.RingMoved)!.Value);
     }

@@ -10,10 +10,7 @@ public sealed class IsolationExperimentTests(ITestOutputHelper output)
     [Goal("1.1.3-1")]
     public async Task The_matrix_matches_the_documentation_and_only_the_async_replica_is_stale()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new IsolationExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.3-1"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new IsolationExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         // Every figure name the experiment declares (and texts may cite) is one it produced.
         Assert.All(typeof(IsolationFigureNames).GetFields().Select(f => (string)f.GetRawConstantValue()!), name => Assert.NotNull(finding.FigureNamed(name)));

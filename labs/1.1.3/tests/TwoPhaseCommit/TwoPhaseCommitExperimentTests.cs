@@ -11,10 +11,7 @@ public sealed class TwoPhaseCommitExperimentTests(ITestOutputHelper output)
     [Goal("1.1.3-2")]
     public async Task Randomized_transfers_with_crashes_conserve_the_total_and_leave_nothing_in_doubt()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new TwoPhaseCommitExperiment().RunAsync(ExperimentContext.ForTest(services, "1.1.3-2"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new TwoPhaseCommitExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         // Every figure name the experiment declares (and texts may cite) is one it produced.
         Assert.All(typeof(F).GetFields().Select(f => (string)f.GetRawConstantValue()!), name => Assert.NotNull(finding.FigureNamed(name)));

@@ -8,8 +8,7 @@ public sealed class CrudExperimentTests(ITestOutputHelper output)
     [Goal("1.4-3")]
     public async Task The_same_workload_through_both_repositories_leaves_the_same_data()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new CrudComparisonExperiment().RunAsync(ExperimentContext.ForTest(services, "1.4-3"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new CrudComparisonExperiment(), output);
 
         foreach (var note in finding.Notes) output.WriteLine(note);
         foreach (var row in finding.Tables[0].Rows) output.WriteLine(string.Join(" | ", row));
@@ -24,8 +23,7 @@ public sealed class CrudExperimentTests(ITestOutputHelper output)
     [Goal("1.4-3")]
     public async Task With_a_repository_that_writes_orders_without_a_transaction_the_experiment_fails_and_its_summary_names_the_checks()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new CrudComparisonExperiment(RepositoryBug.NoTransaction).RunAsync(ExperimentContext.ForTest(services, "1.4-3"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new CrudComparisonExperiment(RepositoryBug.NoTransaction), output);
 
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);

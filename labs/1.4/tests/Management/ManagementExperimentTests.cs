@@ -8,8 +8,7 @@ public sealed class ManagementExperimentTests(ITestOutputHelper output)
     [Goal("1.4-1")]
     public async Task The_experiment_runs_every_script_and_restores_the_same_rows()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new ManagementScriptsExperiment().RunAsync(ExperimentContext.ForTest(services, "1.4-1"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new ManagementScriptsExperiment(), output);
 
         foreach (var note in finding.Notes) output.WriteLine(note);
         Assert.Equal(Verdict.Pass, finding.Verdict);
@@ -21,8 +20,7 @@ public sealed class ManagementExperimentTests(ITestOutputHelper output)
     [Goal("1.4-1")]
     public async Task With_a_backup_written_in_place_the_experiment_fails_and_its_summary_names_the_check()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new ManagementScriptsExperiment(ScriptBug.BackupWrittenInPlace).RunAsync(ExperimentContext.ForTest(services, "1.4-1"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new ManagementScriptsExperiment(ScriptBug.BackupWrittenInPlace), output);
 
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);

@@ -8,8 +8,7 @@ public sealed class NormalisationExperimentTests(ITestOutputHelper output)
     [Goal("1.4-2")]
     public async Task The_experiment_finds_every_anomaly_in_the_wide_table_and_none_in_3nf()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new NormalisationAnomaliesExperiment().RunAsync(ExperimentContext.ForTest(services, "1.4-2"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new NormalisationAnomaliesExperiment(), output);
 
         foreach (var note in finding.Notes) output.WriteLine(note);
         Assert.Equal(Verdict.Pass, finding.Verdict);
@@ -22,8 +21,7 @@ public sealed class NormalisationExperimentTests(ITestOutputHelper output)
     [Goal("1.4-2")]
     public async Task With_the_customer_name_copied_onto_orders_the_experiment_fails_and_its_summary_names_the_check()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new NormalisationAnomaliesExperiment(ShopFormBug.CustomerNameOnOrder).RunAsync(ExperimentContext.ForTest(services, "1.4-2"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new NormalisationAnomaliesExperiment(ShopFormBug.CustomerNameOnOrder), output);
 
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);

@@ -8,9 +8,7 @@ public sealed class SymbolicGradientExperimentTests(ITestOutputHelper output)
     [Goal("1.5-2")]
     public async Task The_experiment_checks_every_derivative_against_finite_differences_and_the_textbook()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new SymbolicGradientExperiment().RunAsync(ExperimentContext.ForTest(services, "1.5-2"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new SymbolicGradientExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
     }
 
@@ -20,8 +18,7 @@ public sealed class SymbolicGradientExperimentTests(ITestOutputHelper output)
     [InlineData(DerivativeBug.ChainRuleDropped)]
     public async Task With_a_broken_rule_the_experiment_fails_on_the_finite_difference_check(DerivativeBug bug)
     {
-        await using var services = new ExperimentServices();
-        var finding = await new SymbolicGradientExperiment(bug).RunAsync(ExperimentContext.ForTest(services, "1.5-2"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new SymbolicGradientExperiment(bug), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains("checks failed: every symbolic gradient equals central differences", finding.Summary, StringComparison.Ordinal);

@@ -8,9 +8,7 @@ public sealed class MatrixMultiplyExperimentTests(ITestOutputHelper output)
     [Goal("1.5-1")]
     public async Task The_experiment_checks_every_kernel_against_the_naive_product_and_the_peak()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new MatrixMultiplyExperiment().RunAsync(ExperimentContext.ForTest(services, "1.5-1"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new MatrixMultiplyExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed("peak of one core (from /proc/cpuinfo)")!.Value > 0);
     }
@@ -19,8 +17,7 @@ public sealed class MatrixMultiplyExperimentTests(ITestOutputHelper output)
     [Goal("1.5-1")]
     public async Task With_the_simd_tail_columns_skipped_the_experiment_fails_and_names_the_kernel()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new MatrixMultiplyExperiment(MatMulBug.TailColumnsSkipped).RunAsync(ExperimentContext.ForTest(services, "1.5-1"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new MatrixMultiplyExperiment(MatMulBug.TailColumnsSkipped), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains("checks failed: SIMD 4×8 tile, Vector256 FMA equals the naive product", finding.Summary, StringComparison.Ordinal);

@@ -8,9 +8,7 @@ public sealed class OptimizationExperimentTests(ITestOutputHelper output)
     [Goal("1.5-4")]
     public async Task The_experiment_verifies_every_minimum_by_its_gradient_and_hessian()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new OptimizationExperiment().RunAsync(ExperimentContext.ForTest(services, "1.5-4"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new OptimizationExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
     }
 
@@ -20,8 +18,7 @@ public sealed class OptimizationExperimentTests(ITestOutputHelper output)
     [InlineData(OptimizationBug.ClassifiesByTrace, "x² − y²/4 at the origin is a saddle")]
     public async Task With_a_planted_bug_the_experiment_fails_on_the_check_that_sees_it(OptimizationBug bug, string failedCheck)
     {
-        await using var services = new ExperimentServices();
-        var finding = await new OptimizationExperiment(bug).RunAsync(ExperimentContext.ForTest(services, "1.5-4"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new OptimizationExperiment(bug), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains(failedCheck, finding.Summary, StringComparison.Ordinal);

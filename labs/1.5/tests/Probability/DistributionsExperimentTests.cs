@@ -8,9 +8,7 @@ public sealed class DistributionsExperimentTests(ITestOutputHelper output)
     [Goal("1.5-3")]
     public async Task The_experiment_checks_the_formulas_and_every_sampler_against_the_theory()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new DistributionsExperiment().RunAsync(ExperimentContext.ForTest(services, "1.5-3"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new DistributionsExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
     }
 
@@ -20,8 +18,7 @@ public sealed class DistributionsExperimentTests(ITestOutputHelper output)
     [InlineData(SamplerBug.BinomialOneTrialShort, "lab's Bernoulli sum fit the theory")]
     public async Task With_a_wrong_sampler_the_experiment_fails_on_its_goodness_of_fit(SamplerBug bug, string failedCheck)
     {
-        await using var services = new ExperimentServices();
-        var finding = await new DistributionsExperiment(bug).RunAsync(ExperimentContext.ForTest(services, "1.5-3"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new DistributionsExperiment(bug), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains(failedCheck, finding.Summary, StringComparison.Ordinal);

@@ -8,9 +8,7 @@ public sealed class QLearningExperimentTests(ITestOutputHelper output)
     [Goal("3.2-4")]
     public async Task The_learned_policies_come_within_the_stated_gap_of_optimal_on_all_four_maps()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new QLearningExperiment().RunAsync(ExperimentContext.ForTest(services, "3.2-4"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new QLearningExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Single(finding.Plots);
     }
@@ -19,8 +17,7 @@ public sealed class QLearningExperimentTests(ITestOutputHelper output)
     [Goal("3.2-4")]
     public async Task Bootstrapping_from_the_state_left_behind_fails_the_near_optimality_checks()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new QLearningExperiment(QLearningBug.TargetFromCurrentState).RunAsync(ExperimentContext.ForTest(services, "3.2-4"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new QLearningExperiment(QLearningBug.TargetFromCurrentState), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains("the learned greedy policy reaches the goal", finding.Summary, StringComparison.Ordinal);

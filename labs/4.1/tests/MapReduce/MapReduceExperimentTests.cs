@@ -8,10 +8,7 @@ public sealed class MapReduceExperimentTests(ITestOutputHelper output)
     [Goal("4.1-1")]
     public async Task The_experiment_holds_at_small_scale()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new MapReduceExperiment().RunAsync(ExperimentContext.ForTest(services, "4.1-1"), CancellationToken.None);
-        foreach (var f in finding.Figures) output.WriteLine($"{f.Name}: {f.Formatted}");
-        foreach (var n in finding.Notes) output.WriteLine(n);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new MapReduceExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(2, finding.Plots.Count);
         Assert.True(finding.FigureNamed(MapReduceFigureNames.CombineReduction)!.Value > 1);

@@ -8,9 +8,7 @@ public sealed class CombinatoricsExperimentTests(ITestOutputHelper output)
     [Goal("4.4-1")]
     public async Task The_experiment_checks_every_generator_and_problem_against_its_formula()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new CombinatoricsExperiment().RunAsync(ExperimentContext.ForTest(services, "4.4-1"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new CombinatoricsExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
     }
 
@@ -20,8 +18,7 @@ public sealed class CombinatoricsExperimentTests(ITestOutputHelper output)
     [InlineData(GeneratorBug.StopsOneEarly, "combinations: the count equals the formula")]
     public async Task With_a_broken_generator_the_experiment_fails(GeneratorBug bug, string failedCheck)
     {
-        await using var services = new ExperimentServices();
-        var finding = await new CombinatoricsExperiment(bug).RunAsync(ExperimentContext.ForTest(services, "4.4-1"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new CombinatoricsExperiment(bug), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains(failedCheck, finding.Summary, StringComparison.Ordinal);

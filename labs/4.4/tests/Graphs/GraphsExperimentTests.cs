@@ -8,9 +8,7 @@ public sealed class GraphsExperimentTests(ITestOutputHelper output)
     [Goal("4.4-2")]
     public async Task The_experiment_cross_checks_every_algorithm_against_quikgraph()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new GraphsExperiment().RunAsync(ExperimentContext.ForTest(services, "4.4-2"), CancellationToken.None);
-        foreach (var note in finding.Notes) output.WriteLine(note);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new GraphsExperiment(), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Pass, finding.Verdict);
     }
@@ -22,8 +20,7 @@ public sealed class GraphsExperimentTests(ITestOutputHelper output)
     [InlineData(GraphBug.SkipsNegativeCycleCheck, "a planted negative cycle")]
     public async Task With_a_planted_bug_the_experiment_fails_on_its_cross_check(GraphBug bug, string failedCheck)
     {
-        await using var services = new ExperimentServices();
-        var finding = await new GraphsExperiment(bug).RunAsync(ExperimentContext.ForTest(services, "4.4-2"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new GraphsExperiment(bug), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains(failedCheck, finding.Summary, StringComparison.Ordinal);

@@ -8,8 +8,7 @@ public sealed class RecurrencesExperimentTests(ITestOutputHelper output)
     [Goal("4.4-3")]
     public async Task The_experiment_matches_every_closed_form_with_iteration()
     {
-        await using var services = new ExperimentServices();
-        var finding = await new RecurrencesExperiment().RunAsync(ExperimentContext.ForTest(services, "4.4-3"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new RecurrencesExperiment(), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Pass, finding.Verdict);
     }
@@ -20,8 +19,7 @@ public sealed class RecurrencesExperimentTests(ITestOutputHelper output)
     [InlineData(RecurrenceBug.ResonanceIgnored, "a(n) = a(n-1) + n: resonance with the root 1: the closed form equals")]
     public async Task With_a_broken_solver_the_experiment_fails(RecurrenceBug bug, string failedCheck)
     {
-        await using var services = new ExperimentServices();
-        var finding = await new RecurrencesExperiment(bug).RunAsync(ExperimentContext.ForTest(services, "4.4-3"), CancellationToken.None);
+        var finding = await ExperimentRun.AtSmallScaleAsync(new RecurrencesExperiment(bug), output);
         output.WriteLine(finding.Summary);
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains(failedCheck, finding.Summary, StringComparison.Ordinal);
