@@ -139,16 +139,24 @@ public sealed class StandAloneCommandsTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
-    public async Task The_summary_line_counts_skipped_tests_failures_and_every_kind_of_result_file()
+    public async Task The_summary_line_counts_skipped_tests_failures_and_every_kind_of_result_file_and_names_each_failure()
     {
         var results = Directory.CreateDirectory(Path.Combine(_folder, "results")).FullName;
         // xUnit writes a skipped test into total but not into executed; its TRX notExecuted stays 0.
         await File.WriteAllTextAsync(Path.Combine(results, "a.trx"),
-            "<TestRun><ResultSummary outcome=\"Completed\"><Counters total=\"5\" executed=\"4\" passed=\"3\" failed=\"1\" error=\"0\" timeout=\"0\" aborted=\"0\" inconclusive=\"0\" notExecuted=\"0\" /></ResultSummary></TestRun>");
-        await File.WriteAllTextAsync(Path.Combine(results, "ctest-c.xml"), "<testsuite name=\"c\" tests=\"4\" failures=\"1\" skipped=\"1\" disabled=\"0\">\n</testsuite>");
-        await File.WriteAllTextAsync(Path.Combine(results, "cargo-rust.txt"), "test result: ok. 6 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out\n");
+            "<TestRun><Results>\n" +
+            "<UnitTestResult testName=\"Lab.Tests.Passes\" outcome=\"Passed\" />\n" +
+            "<UnitTestResult testName=\"Lab.Tests.Breaks(n: 3)\" duration=\"00:00:01\" outcome=\"Failed\">\n</UnitTestResult>\n" +
+            "</Results><ResultSummary outcome=\"Completed\"><Counters total=\"5\" executed=\"4\" passed=\"3\" failed=\"1\" error=\"0\" timeout=\"0\" aborted=\"0\" inconclusive=\"0\" notExecuted=\"0\" /></ResultSummary></TestRun>");
+        await File.WriteAllTextAsync(Path.Combine(results, "ctest-c.xml"),
+            "<testsuite name=\"c\" tests=\"4\" failures=\"1\" skipped=\"1\" disabled=\"0\">\n" +
+            "<testcase name=\"btree_fuzz\" classname=\"btree_fuzz\" time=\"1\" status=\"fail\">\n</testcase>\n<testcase name=\"arena\" status=\"run\"/>\n</testsuite>");
+        await File.WriteAllTextAsync(Path.Combine(results, "cargo-rust.txt"),
+            "test tests::merges ... ok\ntest result: ok. 6 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out\n");
         var result = (await HostCommands.RunAsync("/bin/bash", [Path.Combine(Layout.InfraDirectory, "scripts", "test-summary.sh"), results],
             timeout: TimeSpan.FromSeconds(30))).EnsureSuccess();
-        Assert.Equal("tests: 11 passed, 2 failed, 4 skipped", result.StandardOutput.Trim());
+        Assert.Equal(
+            ["failed: Lab.Tests.Breaks(n: 3) (a.trx)", "failed: btree_fuzz (ctest-c.xml)", "tests: 11 passed, 2 failed, 4 skipped"],
+            result.StandardOutput.Trim().Split('\n'));
     }
 }
