@@ -163,9 +163,11 @@ public sealed class StochasticProcessExperiment : IExperiment
         var exponential = plot.Add.Scatter(grid, grid.Select(x => Exponential.PDF(Lambda, x)).ToArray());
         exponential.LegendText = $"Exp(λ = {Lambda}) density";
         exponential.MarkerSize = 0;
+        exponential.LineWidth = 2;
         var uniformDensity = plot.Add.Scatter(grid, grid.Select(x => x <= 2 / Lambda ? Lambda / 2 : 0).ToArray());
         uniformDensity.LegendText = "planted bug: U[0, 2/λ] density";
         uniformDensity.MarkerSize = 0;
+        uniformDensity.LineWidth = 2;
         plot.Title($"Inter-arrival times of the simulated process ({path.Gaps.Count:N0} gaps) against Exp(λ)");
         plot.XLabel("gap");
         plot.YLabel("density");
