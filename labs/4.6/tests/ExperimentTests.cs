@@ -1,5 +1,6 @@
 using StatelessMind.Labs.StochasticStatistics.Regression;
 using StatelessMind.Labs.StochasticStatistics.Scheduling;
+using StatelessMind.Labs.StochasticStatistics.Stochastic;
 using StatelessMind.Labs.StochasticStatistics.Svd;
 
 namespace StatelessMind.Labs.StochasticStatistics.Tests;
@@ -34,5 +35,17 @@ public sealed class ExperimentTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.FigureNamed(SvdReductionExperiment.WorstEckartYoungGap)!.Value <= 1e-10);
         Assert.Single(finding.Plots);
+    }
+
+    [Fact]
+    [Goal("4.6-3")]
+    public async Task The_stochastic_process_experiment_holds_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new StochasticProcessExperiment(), output);
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.FigureNamed(StochasticProcessExperiment.EigenSolveGap)!.Value <= 1e-10);
+        Assert.True(finding.FigureNamed(StochasticProcessExperiment.KsPValue)!.Value >= StochasticProcessExperiment.Alpha);
+        Assert.True(finding.FigureNamed(StochasticProcessExperiment.BuggyKsPValue)!.Value < StochasticProcessExperiment.Alpha);
+        Assert.Equal(2, finding.Plots.Count);
     }
 }
