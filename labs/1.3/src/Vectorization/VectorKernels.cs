@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -13,6 +14,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
 {
     public static VectorKernels Correct { get; } = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Sum(ReadOnlySpan<float> x)
     {
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(x);
@@ -24,6 +26,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
     }
 
     /// <summary>Exact sum of 32-bit integers: each vector is widened to two vectors of longs before it is added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Sum(ReadOnlySpan<int> x)
     {
         var vectors = MemoryMarshal.Cast<int, Vector<int>>(x);
@@ -38,6 +41,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         ScalarKernels.RequireSameLength(x.Length, y.Length);
@@ -52,6 +56,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
         #endregion
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Axpy(float a, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
     {
         ScalarKernels.RequireSameLength(x.Length, y.Length);
@@ -64,6 +69,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
         for (var i = TailStart(x.Length, Vector<float>.Count); i < x.Length; i++) destination[i] = a * x[i] + y[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountAbove(ReadOnlySpan<float> x, float threshold)
     {
         #region Exercise 1.3-1f: count the elements above a threshold without branches: compare whole vectors, subtract the all-ones masks, then the tail (tests: ThresholdKernelTests, DataFramesVectorizationExperimentTests)
@@ -78,6 +84,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
         #endregion
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float SumAbove(ReadOnlySpan<float> x, float threshold)
     {
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(x);
