@@ -48,7 +48,7 @@ public sealed class OrderAnalysis(CleaningBug bug = CleaningBug.None)
     public static DataFrame RevenueByRegion(DataFrame joined)
     {
         ArgumentNullException.ThrowIfNull(joined);
-        #region Exercise 1.3-1d: group the joined orders by region: total revenue and number of orders, sorted by region (tests: JoinAndGroupByTests, CleaningPipelineTests, DataFramesVectorizationExperimentTests)
+        #region Exercise 1.3-1d: group the joined orders by region: total revenue and number of orders, sorted by region (tests: JoinAndGroupByTests.Revenue*, CleaningPipelineTests.The_clean*, DataFramesVectorizationExperimentTests)
         var revenue = joined.GroupBy<string>(OrdersSchema.Region).Sum(OrdersSchema.Revenue);
         var orders = joined.GroupBy<string>(OrdersSchema.Region).Count(OrdersSchema.OrderId);
         var result = revenue.Merge<string>(orders, OrdersSchema.Region, OrdersSchema.Region, "", "_count", JoinAlgorithm.Inner);

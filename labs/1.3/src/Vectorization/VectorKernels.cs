@@ -45,7 +45,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
     public float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         ScalarKernels.RequireSameLength(x.Length, y.Length);
-        #region Exercise 1.3-1e: dot product with Vector<float>: multiply-accumulate whole vectors, reduce the lanes, then the scalar tail (tests: VectorKernelTests, DataFramesVectorizationExperimentTests)
+        #region Exercise 1.3-1e: dot product with Vector<float>: multiply-accumulate whole vectors, reduce the lanes, then the scalar tail (tests: VectorKernelTests.Dot*, DataFramesVectorizationExperimentTests)
         var xs = MemoryMarshal.Cast<float, Vector<float>>(x);
         var ys = MemoryMarshal.Cast<float, Vector<float>>(y);
         var acc = Vector<float>.Zero;
@@ -72,7 +72,7 @@ public sealed class VectorKernels(KernelBug bug = KernelBug.None)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountAbove(ReadOnlySpan<float> x, float threshold)
     {
-        #region Exercise 1.3-1f: count the elements above a threshold without branches: compare whole vectors, subtract the all-ones masks, then the tail (tests: ThresholdKernelTests, DataFramesVectorizationExperimentTests)
+        #region Exercise 1.3-1f: count the elements above a threshold without branches: compare whole vectors, subtract the all-ones masks, then the tail (tests: ThresholdKernelTests.Counts*, DataFramesVectorizationExperimentTests)
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(x);
         var limit = new Vector<float>(threshold);
         var counts = Vector<int>.Zero;

@@ -43,15 +43,6 @@ public sealed class CleaningPipelineTests
     }
 
     [Fact]
-    public void Duplicate_rows_are_dropped_keeping_the_first()
-    {
-        var raw = CsvFrameLoader.LoadString("a,b\n1,x\n2,\n1,x\n2,\n1,y\n", "t", ["a", "b"]);
-        var kept = OrderCleaner.DropDuplicateRows(raw, out var dropped);
-        Assert.Equal(2, dropped);
-        Assert.Equal(["1x", "2", "1y"], Enumerable.Range(0, (int)kept.Rows.Count).Select(i => $"{kept["a"][i]}{kept["b"][i]}"));
-    }
-
-    [Fact]
     public void The_clean_frame_has_no_nulls_and_group_sums_equal_linq()
     {
         var cleaned = Clean();
