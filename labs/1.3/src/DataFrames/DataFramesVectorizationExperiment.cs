@@ -161,7 +161,8 @@ public sealed class DataFramesVectorizationExperiment : IExperiment
         else
             finding.Note($"At small scale the speed-up target (dot ≥ {DotSpeedupTarget}× the scalar loop) is not checked; measured here: Vector<T> {dot.VectorSpeedup:0.0}×, TensorPrimitives {dot.TensorSpeedup:0.0}×.");
         finding.Note($"Vector<float>.Count = {System.Numerics.Vector<float>.Count} on this machine. Sizes up to {inCacheSize:N0} floats per array fit in L2; " +
-                     "the largest size streams from memory, where bandwidth rather than arithmetic bounds every version.");
+                     "the largest size does not fit in any cache, so every version waits on memory as well, and its ratios move more from run to run " +
+                     "(with other work on the machine, most of all).");
         finding.Plot(ctx.SavePlot(SpeedupPlot(timings), "speedups.png", "Speed-up of the vectorised kernels over the scalar loop, by kernel and size (dashed: 1×)"));
         return timings;
     }
