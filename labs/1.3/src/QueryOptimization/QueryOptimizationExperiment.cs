@@ -18,8 +18,10 @@ public sealed class QueryOptimizationExperiment : IExperiment
 
     public async Task<Finding> RunAsync(ExperimentContext ctx, CancellationToken cancellationToken)
     {
-        var customers = ctx.Size(2_000, 50_000);
-        var days = ctx.Size(14, 365);
+        // 20 orders per customer and about two orders a minute at both sizes. Full scale is bounded by the correlated
+        // original, which costs one index probe of ~20 random heap pages per order (about 0.1 ms each here).
+        var customers = ctx.Size(2_000, 10_000);
+        var days = ctx.Size(14, 70);
         const int ordersPerCustomer = 20;
         var server = await ctx.Services.PostgresAsync(cancellationToken);
         await using var conn = new NpgsqlConnection(await server.CreateDatabaseAsync("query_opt", cancellationToken));
@@ -59,7 +61,7 @@ public sealed class QueryOptimizationExperiment : IExperiment
                 finding.Check(r.Speedup >= TargetSpeedup, $"{r.Case.Name}: {r.Speedup:0.#}× faster (target ≥ {TargetSpeedup}×): {r.Before.ExecutionMs:0.##} ms → {r.After.ExecutionMs:0.###} ms");
         }
         if (ctx.Scale != Scale.Full)
-            finding.Note($"The ≥ {TargetSpeedup}× speed-up per case is a check only at full scale ({50_000 * ordersPerCustomer:N0} orders); at this size the ratios are shown, not held to it.");
+            finding.Note($"The ≥ {TargetSpeedup}× speed-up per case is a check only at full scale ({10_000 * ordersPerCustomer:N0} orders); at this size the ratios are shown, not held to it.");
         foreach (var (bug, name, identity) in planted)
             finding.Check(!identity.Identical, identity.Identical
                 ? $"planted bug {bug} in '{name}' was NOT caught by the identical-rows check"
