@@ -27,7 +27,7 @@ public static class PlanChangeCheck
             case PlanChange.OffsetToKeyset:
             {
                 static double Read(ExplainPlan p) => p.Nodes.Where(n => n.RelationName is not null || n.IndexName is not null).Select(n => n.TotalRows).DefaultIfEmpty(0).Max();
-                // The seek may use (placed_at, id) directly, or placed_at plus an incremental sort of the tied rows: either reads about one page.
+                // The seek may use a (placed_at, id) index, or placed_at plus an Incremental Sort of the tied rows: either reads about one page.
                 var holds = Read(before) >= workload.Offset && Read(after) <= 2 * workload.PageSize && after.Nodes.Any(n => n.IsIndexAccess);
                 return (holds, $"rows read by the scan: {Read(before):N0} with OFFSET {workload.Offset:N0}, {Read(after):N0} with the keyset seek ({indexes})");
             }
