@@ -85,9 +85,10 @@ public sealed class SqlSuiteExperiment : IExperiment
         plot.Axes.Bottom.SetTicks([.. outcomes.Select((_, i) => i * 3 + 0.5)], [.. outcomes.Select(o => o.Query.Name)]);
         plot.Axes.Bottom.TickLabelStyle.Rotation = 35;
         plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 110; // room for the rotated query names
         plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = "log10(rows)", FillColor = ScottPlot.Colors.Gray });
         plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = "log10(ms), blue = identical to the reference", FillColor = ScottPlot.Colors.SteelBlue });
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.Title("Query suite on PostgreSQL: result size and time per query");
         return plot;
     }
