@@ -19,6 +19,25 @@ public sealed class MeasurementTests
     }
 
     [Fact]
+    public void Best_of_runs_runs_at_least_the_minimum_at_most_the_maximum_and_returns_the_fastest()
+    {
+        var runs = 0;
+        // A zero budget stops after the minimum number of runs; only the first run does work.
+        var best = BestOfRuns.Seconds(() => { if (runs++ == 0) Thread.SpinWait(5_000_000); }, minRuns: 4, maxRuns: 10, budget: TimeSpan.Zero);
+        Assert.Equal(4, runs);
+        var slow = Stopwatch.StartNew();
+        Thread.SpinWait(5_000_000); // the first run's work on its own: the fastest run is one of the empty ones
+        Assert.True(best < slow.Elapsed.TotalSeconds, $"best {best} s is not below the slow run's {slow.Elapsed.TotalSeconds} s");
+
+        runs = 0;
+        BestOfRuns.Seconds(() => runs++, minRuns: 2, maxRuns: 7, budget: TimeSpan.FromHours(1));
+        Assert.Equal(7, runs); // an unspent budget still stops at the maximum
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => BestOfRuns.Seconds(() => { }, minRuns: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BestOfRuns.Seconds(() => { }, minRuns: 5, maxRuns: 4));
+    }
+
+    [Fact]
     public void Throughput_divides_operations_by_time()
     {
         var t = new Throughput(5000, TimeSpan.FromSeconds(2), Bytes: 10_000_000);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using StatelessMind.Harness.Experiments;
+using StatelessMind.Harness.Measurement;
 
 namespace StatelessMind.Labs.MathFoundations.LinearAlgebra;
 
@@ -37,7 +38,7 @@ public sealed class MatrixMultiplyExperiment(MatMulBug bug) : IExperiment
             var a = MatMulKernels.RandomMatrix(n, context.Seed + n);
             var b = MatMulKernels.RandomMatrix(n, context.Seed + 2 * n + 1);
             var reference = new double[n * n];
-            var naiveSeconds = Timing.BestSeconds(MatMulKernels.Prepare(MatMulKernel.Naive, a, b, reference, n), minRuns: 1, maxRuns: 3);
+            var naiveSeconds = BestOfRuns.Seconds(MatMulKernels.Prepare(MatMulKernel.Naive, a, b, reference, n), minRuns: 1, maxRuns: 3);
             var magnitude = reference.Max(Math.Abs);
             measurements.Add(new MatMulMeasurement(MatMulKernel.Naive, n, naiveSeconds, 0, magnitude));
             foreach (var kernel in kernels.Where(k => k != MatMulKernel.Naive && MatMulKernels.IsAvailable(k)))
@@ -45,7 +46,7 @@ public sealed class MatrixMultiplyExperiment(MatMulBug bug) : IExperiment
                 var c = new double[n * n];
                 var run = MatMulKernels.Prepare(kernel, a, b, c, n, bug);
                 run(); // warm-up (JIT, OpenBLAS thread pool)
-                var seconds = Timing.BestSeconds(run);
+                var seconds = BestOfRuns.Seconds(run);
                 var difference = 0.0;
                 for (var i = 0; i < c.Length; i++) difference = Math.Max(difference, Math.Abs(c[i] - reference[i]));
                 measurements.Add(new MatMulMeasurement(kernel, n, seconds, difference, magnitude));

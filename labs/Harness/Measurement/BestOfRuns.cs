@@ -1,14 +1,17 @@
 using System.Diagnostics;
 
-namespace StatelessMind.Labs.MathFoundations;
+namespace StatelessMind.Harness.Measurement;
 
 /// <summary>Best-of-N wall time of an action: the fastest run is the one least disturbed by other work on the machine.</summary>
-internal static class Timing
+public static class BestOfRuns
 {
     /// <summary>Runs the action at least <paramref name="minRuns"/> times and until <paramref name="budget"/> is spent
     /// (at most <paramref name="maxRuns"/> times); returns the fastest run in seconds.</summary>
-    public static double BestSeconds(Action action, int minRuns = 3, int maxRuns = 20, TimeSpan? budget = null)
+    public static double Seconds(Action action, int minRuns = 3, int maxRuns = 20, TimeSpan? budget = null)
     {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minRuns, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRuns, minRuns);
         var limit = budget ?? TimeSpan.FromSeconds(0.5);
         var best = double.MaxValue;
         var total = Stopwatch.StartNew();
