@@ -126,22 +126,10 @@ public sealed class RegressionInferenceExperiment : IExperiment
             var digits = LongleyCertification.FewestDigits(new OrdinaryLeastSquares(bug: bug).Fit(x, y));
             finding.Check(digits < LongleyCertification.RequiredDigits, $"the NIST comparison catches the planted bug {bug} (fewest digits {digits:0.0})");
         }
-        void Expect<TException>(string what, Action fit) where TException : StatisticalInputException
-        {
-            try
-            {
-                fit();
-                finding.Check(false, $"{what} is refused with {typeof(TException).Name}");
-            }
-            catch (TException e)
-            {
-                finding.Check(true, $"{what} is refused with {typeof(TException).Name}: {e.Message}");
-            }
-        }
         var ols = new OrdinaryLeastSquares();
-        Expect<SingularDesignException>("Longley with GNP entered twice (once in thousands)", () => ols.Fit(x.Select(r => (double[])[.. r, r[1] / 1000]).ToArray(), y));
-        Expect<TooFewRowsException>("the first 7 Longley rows for 7 coefficients", () => ols.Fit(x.Take(7).ToArray(), y.Take(7).ToArray()));
-        Expect<ObservationShapeException>("Longley with one response missing", () => ols.Fit(x, y.Take(15).ToArray()));
+        RefusalChecks.Expect<SingularDesignException>(finding, "Longley with GNP entered twice (once in thousands)", () => ols.Fit(x.Select(r => (double[])[.. r, r[1] / 1000]).ToArray(), y));
+        RefusalChecks.Expect<TooFewRowsException>(finding, "the first 7 Longley rows for 7 coefficients", () => ols.Fit(x.Take(7).ToArray(), y.Take(7).ToArray()));
+        RefusalChecks.Expect<ObservationShapeException>(finding, "Longley with one response missing", () => ols.Fit(x, y.Take(15).ToArray()));
     }
 
     private static void SimulationPart(ExperimentContext context, FindingBuilder finding, int replications, CancellationToken cancellationToken)

@@ -107,21 +107,9 @@ public sealed class LptSchedulingExperiment : IExperiment
 
     private static void InputPart(FindingBuilder finding)
     {
-        void Expect<TException>(string what, Action action) where TException : StatisticalInputException
-        {
-            try
-            {
-                action();
-                finding.Check(false, $"{what} is refused with {typeof(TException).Name}");
-            }
-            catch (TException e)
-            {
-                finding.Check(true, $"{what} is refused with {typeof(TException).Name}: {e.Message}");
-            }
-        }
-        Expect<MachineCountException>("an instance with m = 0", () => _ = new SchedulingInstance([3, 4], 0));
-        Expect<JobDurationException>("a job of length −2", () => _ = new SchedulingInstance([3, -2, 4], 2));
-        Expect<InstanceTooLargeException>("17 jobs for the brute force", () => new BruteForceScheduler().Optimum(new SchedulingInstance(Enumerable.Repeat(5L, 17).ToArray(), 3)));
+        RefusalChecks.Expect<MachineCountException>(finding, "an instance with m = 0", () => _ = new SchedulingInstance([3, 4], 0));
+        RefusalChecks.Expect<JobDurationException>(finding, "a job of length −2", () => _ = new SchedulingInstance([3, -2, 4], 2));
+        RefusalChecks.Expect<InstanceTooLargeException>(finding, "17 jobs for the brute force", () => new BruteForceScheduler().Optimum(new SchedulingInstance(Enumerable.Repeat(5L, 17).ToArray(), 3)));
     }
 
     private static void Plot(ExperimentContext context, FindingBuilder finding, List<(int Machines, double Ratio)> ratios)

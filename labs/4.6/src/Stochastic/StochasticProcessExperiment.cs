@@ -179,22 +179,10 @@ public sealed class StochasticProcessExperiment : IExperiment
 
     private static void InputPart(FindingBuilder finding)
     {
-        void Expect<TException>(string what, Action action) where TException : StatisticalInputException
-        {
-            try
-            {
-                action();
-                finding.Check(false, $"{what} is refused with {typeof(TException).Name}");
-            }
-            catch (TException e)
-            {
-                finding.Check(true, $"{what} is refused with {typeof(TException).Name}: {e.Message}");
-            }
-        }
-        Expect<TransitionMatrixShapeException>("a 2 × 3 transition matrix", () => MarkovChain.From(new double[2, 3]));
-        Expect<NegativeTransitionException>("a transition probability of −0.1", () => MarkovChain.From(new[,] { { 1.1, -0.1 }, { 0.5, 0.5 } }));
-        Expect<RowSumException>("a row summing to 0.9", () => MarkovChain.From(new[,] { { 0.5, 0.5 }, { 0.4, 0.5 } }));
-        Expect<ReducibleChainException>("the stationary distribution of a chain with two closed classes", () => MarkovChain.From(new double[,] { { 1, 0 }, { 0, 1 } }).StationaryBySolve());
-        Expect<PeriodicChainException>("the limit distribution of a chain alternating between two states", () => MarkovChain.From(new double[,] { { 0, 1 }, { 1, 0 } }).LimitDistribution());
+        RefusalChecks.Expect<TransitionMatrixShapeException>(finding, "a 2 × 3 transition matrix", () => MarkovChain.From(new double[2, 3]));
+        RefusalChecks.Expect<NegativeTransitionException>(finding, "a transition probability of −0.1", () => MarkovChain.From(new[,] { { 1.1, -0.1 }, { 0.5, 0.5 } }));
+        RefusalChecks.Expect<RowSumException>(finding, "a row summing to 0.9", () => MarkovChain.From(new[,] { { 0.5, 0.5 }, { 0.4, 0.5 } }));
+        RefusalChecks.Expect<ReducibleChainException>(finding, "the stationary distribution of a chain with two closed classes", () => MarkovChain.From(new double[,] { { 1, 0 }, { 0, 1 } }).StationaryBySolve());
+        RefusalChecks.Expect<PeriodicChainException>(finding, "the limit distribution of a chain alternating between two states", () => MarkovChain.From(new double[,] { { 0, 1 }, { 1, 0 } }).LimitDistribution());
     }
 }

@@ -155,23 +155,11 @@ public sealed class SvdReductionExperiment : IExperiment
 
     private static void InputPart(FindingBuilder finding)
     {
-        void Expect<TException>(string what, Action action) where TException : StatisticalInputException
-        {
-            try
-            {
-                action();
-                finding.Check(false, $"{what} is refused with {typeof(TException).Name}");
-            }
-            catch (TException e)
-            {
-                finding.Check(true, $"{what} is refused with {typeof(TException).Name}: {e.Message}");
-            }
-        }
         var small = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } });
-        Expect<RankOutOfRangeException>("a rank-3 truncation of a 3 × 2 matrix", () => TruncatedSvd.Of(small).Reconstruct(3));
-        Expect<RankOutOfRangeException>("a rank-0 randomized SVD", () => new RandomizedSvd().Compute(small, 0, 1));
+        RefusalChecks.Expect<RankOutOfRangeException>(finding, "a rank-3 truncation of a 3 × 2 matrix", () => TruncatedSvd.Of(small).Reconstruct(3));
+        RefusalChecks.Expect<RankOutOfRangeException>(finding, "a rank-0 randomized SVD", () => new RandomizedSvd().Compute(small, 0, 1));
         var withNaN = small.Clone();
         withNaN[1, 1] = double.NaN;
-        Expect<NonFiniteMatrixException>("a matrix with a NaN", () => TruncatedSvd.Of(withNaN));
+        RefusalChecks.Expect<NonFiniteMatrixException>(finding, "a matrix with a NaN", () => TruncatedSvd.Of(withNaN));
     }
 }
