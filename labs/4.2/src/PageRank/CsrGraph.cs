@@ -61,7 +61,7 @@ public sealed class CsrGraph
 
     private static CsrGraph Build(int nodeCount, int[] from, int[] to)
     {
-        #region Exercise 4.2-3a: build the in-edge CSR arrays from the edge list by a counting sort on the target (tests: CsrGraphTests, PowerIterationStepTests, ConvergenceTests, DenseReferenceTests, EdgeListLoaderTests, QuikGraphAgreementTests, PlantedBugTests, ExperimentTests)
+        #region Exercise 4.2-3a: build the in-edge CSR arrays from the edge list by a counting sort on the target (tests: CsrGraphTests, ConvergenceTests, DenseReferenceTests, EdgeListLoaderTests, QuikGraphAgreementTests, PlantedBugTests, ExperimentTests)
         var outDegree = new int[nodeCount];
         var offsets = new int[nodeCount + 1];
         for (var i = 0; i < from.Length; i++)

@@ -24,20 +24,4 @@ public sealed class EdgeListLoaderTests
             File.Delete(path);
         }
     }
-
-    [Theory]
-    [Goal("4.2-3")]
-    [InlineData("1\t2\n3\n", 2, "found 1 field")]
-    [InlineData("# c\n1\t2\t3\n", 2, "found 3 field")]
-    [InlineData("1\t2\nx\t2\n", 2, "\"x\" is not a node id")]
-    [InlineData("1\t-2\n", 1, "\"-2\" is not a node id")]
-    [InlineData("# only a comment\n", 1, "no edge")]
-    public void A_bad_line_is_reported_with_the_file_and_line_number(string text, int line, string problem)
-    {
-        var error = Assert.Throws<EdgeListFormatException>(() => EdgeListLoader.Read(new StringReader(text), "web.txt"));
-        Assert.Equal("web.txt", error.File);
-        Assert.Equal(line, error.Line);
-        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
-        Assert.StartsWith($"web.txt:{line}: ", error.Message, StringComparison.Ordinal);
-    }
 }
