@@ -94,7 +94,7 @@ public sealed class PageRankExperiment : IExperiment
 
         context.Report(0.6, "QuikGraph on the same graph");
         cancellationToken.ThrowIfCancellationRequested();
-        var quikIterations = Math.Min(result.Iterations, 3);
+        var quikIterations = Math.Min(result.Iterations, context.Size(3, 1)); // its cost per iteration is the same every iteration
         var quik = QuikGraphPageRank.Compute(QuikGraphPageRank.ToQuikGraph(graph), Damping, 0, quikIterations);
         var quikPerIteration = quik.Elapsed.TotalMilliseconds / quikIterations;
         var speedup = quikPerIteration / result.TimePerIterationMs;
