@@ -85,6 +85,26 @@ public sealed class SkipListTests(ITestOutputHelper output)
 
     [Fact]
     [Goal("1.1.4-1")]
+    public void AKeyLinkedBehindASeekInProgressDoesNotHideTheKeyItFound()
+    {
+        var list = new SkipList(seed: 9);
+        Insert(list, "a", 1, "v");
+        Insert(list, "c", 2, "v");
+        // The writer links "b" between "a" and "c" just after the reader's descent stopped at "a": the reader must still
+        // return "c", the node it found, not whatever now follows "a".
+        list.AfterSeekDescent = () =>
+        {
+            list.AfterSeekDescent = null;
+            Insert(list, "b", 3, "v");
+        };
+        var found = list.Find(B("c"));
+        Assert.NotNull(found);
+        Assert.Equal(B("c"), found.Key);
+        Assert.Equal(3, list.Count);
+    }
+
+    [Fact]
+    [Goal("1.1.4-1")]
     public async Task ReadersWithoutLocksSeeEveryPublishedKeyWhileOneWriterInserts()
     {
         var list = new SkipList(seed: 6);
