@@ -44,6 +44,10 @@ public static class IrisData
         return rows;
     }
 
+    /// <summary>The class names of scikit-learn's first line (in class-index order).</summary>
+    public static IReadOnlyList<string> ReadSklearnClasses(string path) =>
+        [.. File.ReadLines(path).First().Split(',')[2..].Select(c => c.Trim())];
+
     /// <summary>Writes rows back in scikit-learn's layout (a data version other than the shipped one).</summary>
     public static void WriteSklearn(string path, IReadOnlyList<IrisRow> rows, IReadOnlyList<string> classes)
     {
