@@ -39,7 +39,7 @@ public sealed class ModelServingExperiment(CacheBug cacheBug, PipelineBug pipeli
     [
         new("prepare", "split data/iris.csv, every fifth flower to the test set", [RawData], ["data/train.csv", "data/test.csv"],
             ws => IrisData.Split(Path.Combine(ws, RawData), Path.Combine(ws, "data/train.csv"), Path.Combine(ws, "data/test.csv"))),
-        new("train", "fit SDCA maximum entropy (ML.NET, seed 1, one thread)", ["data/train.csv"], [ModelFile, BaselineFile], ws =>
+        new("train", "fit L-BFGS maximum entropy (ML.NET, seed 1, one thread)", ["data/train.csv"], [ModelFile, BaselineFile], ws =>
         {
             var clock = Stopwatch.StartNew();
             ModelTrainer.Train(Path.Combine(ws, "data/train.csv"), Path.Combine(ws, ModelFile), Path.Combine(ws, BaselineFile));

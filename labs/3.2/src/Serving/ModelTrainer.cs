@@ -5,7 +5,7 @@ using Microsoft.ML.Trainers;
 namespace StatelessMind.Labs.MlOps.Serving;
 
 /// <summary>
-/// The train stage: an ML.NET multiclass model (min-max normalisation, then SDCA maximum entropy) fitted on a training
+/// The train stage: an ML.NET multiclass model (min-max normalisation, then multinomial logistic regression by L-BFGS) fitted on a training
 /// CSV with a fixed seed on one thread, saved as ML.NET's model zip. The zip is rewritten with fixed entry timestamps, so
 /// that its bytes — and so its md5, the model's version — depend on the training data alone: same data version, same
 /// model hash.
@@ -24,12 +24,11 @@ public static class ModelTrainer
         var data = ml.Data.LoadFromEnumerable(rows);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IrisRow.Species))
             .Append(ml.Transforms.NormalizeMinMax(nameof(IrisRow.Features)))
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label",
                 FeatureColumnName = nameof(IrisRow.Features),
                 NumberOfThreads = 1,
-                MaximumNumberOfIterations = 100,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
         var model = pipeline.Fit(data);
