@@ -57,7 +57,7 @@ public sealed class ModelServer : IAsyncDisposable
         options ??= new ModelServerOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(k => k.Listen(options.AllInterfaces ? IPAddress.Any : IPAddress.Loopback, options.Port));
         var app = builder.Build();
 
         var registry = Metrics.NewCustomRegistry();
@@ -113,7 +113,7 @@ public sealed class ModelServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new ModelServer(app, model, drift, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        server = new ModelServer(app, model, drift, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/"));
         return server;
     }
 
