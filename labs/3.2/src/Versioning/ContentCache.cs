@@ -79,13 +79,22 @@ public sealed class ContentCache(string root, CacheBug bug = CacheBug.None)
     {
         var path = ObjectPath(md5);
         if (!File.Exists(path)) throw new FileNotFoundException($"The cache at {Root} has no object {md5}.", path);
-        #region Exercise 3.2-1a: read a cache object back only if its content still hashes to its name (tests: ContentCacheTests, DataRepositoryTests)
-        var bytes = File.ReadAllBytes(path);
-        if (bug != CacheBug.TrustStoredObjects)
+        if (bug == CacheBug.TrustStoredObjects)
         {
-            var actual = Convert.ToHexStringLower(MD5.HashData(bytes));
-            if (actual != md5) throw new CorruptCacheEntryException(md5, actual, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+            File.Copy(path, destination, overwrite: true);
+            return;
         }
+        CopyVerified(path, md5, destination);
+    }
+
+    /// <summary>Reads the object's bytes, checks that they hash to <paramref name="md5"/>, and only then writes them.</summary>
+    private static void CopyVerified(string path, string md5, string destination)
+    {
+        #region Exercise 3.2-1a: read a cache object back only if its content still hashes to its name (tests: ContentCacheTests, DataRepositoryTests, ModelServingExperimentTests)
+        var bytes = File.ReadAllBytes(path);
+        var actual = Convert.ToHexStringLower(MD5.HashData(bytes));
+        if (actual != md5) throw new CorruptCacheEntryException(md5, actual, path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(destination));
         if (directory is not null) Directory.CreateDirectory(directory);
         File.WriteAllBytes(destination, bytes);
