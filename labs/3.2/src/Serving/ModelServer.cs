@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,11 +29,12 @@ public sealed class ModelServer : IAsyncDisposable
 {
     public const string VersionHeader = "X-Model-Version";
     private readonly WebApplication _app;
-    private long _injectedLatencyTicks;
+    private readonly StrongBox<long> _injectedLatencyTicks;
 
-    private ModelServer(WebApplication app, ServedModel model, DriftMonitor drift, Uri baseAddress)
+    private ModelServer(WebApplication app, ServedModel model, DriftMonitor drift, Uri baseAddress, StrongBox<long> injectedLatencyTicks)
     {
         _app = app;
+        _injectedLatencyTicks = injectedLatencyTicks;
         Model = model;
         Drift = drift;
         BaseAddress = baseAddress;
@@ -48,8 +50,8 @@ public sealed class ModelServer : IAsyncDisposable
     /// <summary>A delay added to every prediction (fault injection for the latency alert); zero by default.</summary>
     public TimeSpan InjectedLatency
     {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref _injectedLatencyTicks));
-        set => Interlocked.Exchange(ref _injectedLatencyTicks, value.Ticks);
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _injectedLatencyTicks.Value));
+        set => Interlocked.Exchange(ref _injectedLatencyTicks.Value, value.Ticks);
     }
 
     public static async Task<ModelServer> StartAsync(ServedModel model, ModelServerOptions? options = null, CancellationToken cancellationToken = default)
@@ -80,7 +82,7 @@ public sealed class ModelServer : IAsyncDisposable
             for (var f = 0; f < scores.Count; f++) driftGauge.WithLabels(model.Baseline.Names[f]).Set(scores[f]);
         });
 
-        ModelServer? server = null;
+        var injectedLatencyTicks = new StrongBox<long>();
         app.Use(async (context, next) =>
         {
             var clock = Stopwatch.StartNew();
@@ -94,7 +96,7 @@ public sealed class ModelServer : IAsyncDisposable
         {
             if (request.Features is not { Length: IrisData.FeatureCount } features || features.Any(v => !float.IsFinite(v)))
                 return Results.BadRequest(new { error = $"'features' must be {IrisData.FeatureCount} finite numbers (cm): {string.Join(", ", IrisData.FeatureNames)}." });
-            var delay = server!.InjectedLatency;
+            var delay = TimeSpan.FromTicks(Interlocked.Read(ref injectedLatencyTicks.Value));
             if (delay > TimeSpan.Zero) await Task.Delay(delay, context.RequestAborted);
             var prediction = model.Predict(features);
             drift.Observe(features);
@@ -113,8 +115,7 @@ public sealed class ModelServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new ModelServer(app, model, drift, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/"));
-        return server;
+        return new ModelServer(app, model, drift, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/"), injectedLatencyTicks);
     }
 
     public async ValueTask DisposeAsync()
