@@ -22,6 +22,7 @@ public sealed class TextClassificationExperiment(TextClassificationBug bug) : IE
     internal static IReadOnlyList<string> Categories { get; } = ["computers", "politics", "science", "songs-poems", "men-women"];
     internal const double TestFraction = 0.2;
     internal const double MarginOverMajority = 0.20; // both models: ≥ 20 points above the majority-class accuracy
+    internal const double GruVersusBagOfWordsTolerance = 0.03; // full scale: the GRU at most 3 points behind the bag of words
     internal const double ProportionTolerance = 0.01; // each class's share of the test split within 1 point of its share overall
 
     public Task<Finding> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
@@ -98,8 +99,14 @@ public sealed class TextClassificationExperiment(TextClassificationBug bug) : IE
             F($"GRU test accuracy {gruAccuracy:P1} against the majority class's {majority:P1} (target: ≥ {MarginOverMajority * 100:F0} points above)"));
         builder.Check(bowAccuracy >= majority + MarginOverMajority,
             F($"bag-of-words test accuracy {bowAccuracy:P1} against the majority class's {majority:P1} (target: ≥ {MarginOverMajority * 100:F0} points above)"));
-        var gap = bowAccuracy - gruAccuracy;
-        builder.Note(F($"GRU − bag of words: {-gap * 100:+0.0;-0.0} points on {testLabels.Length} test texts."));
+        // GRU against bag of words: at full scale (600 texts per category) the GRU is at least level with the bag of
+        // words, within a stated tolerance; on the small run's 160 test texts the difference is within noise either way.
+        var difference = gruAccuracy - bowAccuracy;
+        if (context.Scale == Scale.Full)
+            builder.Check(difference >= -GruVersusBagOfWordsTolerance,
+                F($"GRU − bag of words: {difference * 100:+0.0;-0.0} points on {testLabels.Length} test texts (target: the GRU no more than {GruVersusBagOfWordsTolerance * 100:F0} points behind)"));
+        else
+            builder.Note(F($"GRU − bag of words: {difference * 100:+0.0;-0.0} points on {testLabels.Length} test texts; compared as a check at full scale only (a small test split's accuracies are ±4 points of noise)."));
 
         var gruThroughput = split.Train.Count * options.Epochs / gruSeconds;
         if (context.Scale == Scale.Full)
@@ -120,6 +127,7 @@ public sealed class TextClassificationExperiment(TextClassificationBug bug) : IE
             .Figure("GRU test accuracy", gruAccuracy * 100, "%", key: true, target: F($"≥ majority + {MarginOverMajority * 100:F0} points"))
             .Figure("bag-of-words test accuracy", bowAccuracy * 100, "%", key: true, target: F($"≥ majority + {MarginOverMajority * 100:F0} points"))
             .Figure("majority-class accuracy", majority * 100, "%")
+            .Figure("GRU − bag-of-words accuracy", difference * 100, "points", target: F($"≥ −{GruVersusBagOfWordsTolerance * 100:F0} (full scale)"))
             .Figure("GRU training throughput", gruThroughput, "texts/s", key: true)
             .Figure("GRU training time", gruSeconds, "s")
             .Figure("GRU inference throughput", split.Test.Count / gruInferenceSeconds, "texts/s")
