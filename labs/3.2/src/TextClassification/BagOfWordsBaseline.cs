@@ -27,7 +27,13 @@ public sealed class BagOfWordsBaseline
         if (train.Count == 0) throw new ArgumentException("The baseline needs at least one training text.", nameof(train));
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(train.Select(t => new TextRow { Text = t.Text, Label = t.Category }));
-        #region Exercise 3.2-3e: the ML.NET pipeline: label to key, text to a bag of word unigrams (no char n-grams), SDCA maximum entropy on one thread, predicted key back to the label; fit it (tests: BagOfWordsBaselineTests)
+        return new BagOfWordsBaseline(ml, Pipeline(ml).Fit(data));
+    }
+
+    /// <summary>Label → key, text → bag of words, SDCA maximum entropy, predicted key → label.</summary>
+    internal static IEstimator<ITransformer> Pipeline(MLContext ml)
+    {
+        #region Exercise 3.2-3e: the ML.NET pipeline: label to key, text to a bag of word unigrams (no char n-grams), SDCA maximum entropy on one thread, predicted key back to the label (tests: BagOfWordsBaselineTests)
         var featurizer = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
@@ -35,13 +41,11 @@ public sealed class BagOfWordsBaseline
             CharFeatureExtractor = null,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+        return ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("Features", featurizer, nameof(TextRow.Text)))
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
-        var model = pipeline.Fit(data);
         #endregion
-        return new BagOfWordsBaseline(ml, model);
     }
 
     /// <summary>The predicted category of each text.</summary>
