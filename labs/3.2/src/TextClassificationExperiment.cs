@@ -154,7 +154,7 @@ public sealed class TextClassificationExperiment(TextClassificationBug bug) : IE
         plot.Title("GRU learning curve on the fortune categories");
         plot.XLabel("epoch");
         plot.YLabel("%");
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         return context.SavePlot(plot, "learning-curve.png", "GRU training loss and test accuracy per epoch, with the bag-of-words and majority-class accuracies");
     }
 
