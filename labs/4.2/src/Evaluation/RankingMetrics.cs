@@ -15,7 +15,7 @@ public static class RankingMetrics
     {
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(grades);
-        #region Exercise 4.2-2a: precision of the retrieved set (tests: SetMetricTests, ExperimentTests)
+        #region Exercise 4.2-2a: precision of the retrieved set (tests: SetMetricTests, ExperimentTests.The_evaluation_experiment_holds_at_small_scale)
         return ranking.Count == 0 ? 0 : RelevantIn(ranking, grades, ranking.Count) / (double)ranking.Count;
         #endregion
     }
@@ -25,7 +25,7 @@ public static class RankingMetrics
     {
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(grades);
-        #region Exercise 4.2-2a: recall of the retrieved set (tests: SetMetricTests, ExperimentTests)
+        #region Exercise 4.2-2a: recall of the retrieved set (tests: SetMetricTests, ExperimentTests.The_evaluation_experiment_holds_at_small_scale)
         var relevant = RelevantCount(grades);
         return relevant == 0 ? 0 : RelevantIn(ranking, grades, ranking.Count) / (double)relevant;
         #endregion
@@ -34,11 +34,9 @@ public static class RankingMetrics
     /// <summary>The harmonic mean of precision and recall.</summary>
     public static double F1(IReadOnlyList<string> ranking, IReadOnlyDictionary<string, int> grades)
     {
-        #region Exercise 4.2-2a: F1, the harmonic mean of precision and recall (tests: SetMetricTests, ExperimentTests)
         var p = Precision(ranking, grades);
         var r = Recall(ranking, grades);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
-        #endregion
     }
 
     /// <summary>Relevant among the first k / k (a list shorter than k counts its missing places as not relevant).</summary>
@@ -47,7 +45,7 @@ public static class RankingMetrics
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(grades);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        #region Exercise 4.2-2a: precision at k, dividing by k (tests: SetMetricTests, ExperimentTests)
+        #region Exercise 4.2-2a: precision at k, dividing by k (tests: SetMetricTests, ExperimentTests.The_evaluation_experiment_holds_at_small_scale)
         return RelevantIn(ranking, grades, k) / (double)k;
         #endregion
     }
@@ -72,7 +70,7 @@ public static class RankingMetrics
     /// <summary>The sum of the precisions at the ranks of relevant documents, and how many relevant documents were found.</summary>
     internal static (double Sum, int Found) PrecisionSum(IReadOnlyList<string> ranking, IReadOnlyDictionary<string, int> grades)
     {
-        #region Exercise 4.2-2b: walk the ranking, adding the precision at each rank that holds a relevant document (tests: AveragePrecisionTests, ExperimentTests)
+        #region Exercise 4.2-2b: walk the ranking, adding the precision at each rank that holds a relevant document (tests: AveragePrecisionTests, ExperimentTests.The_evaluation_experiment_holds_at_small_scale)
         var sum = 0.0;
         var found = 0;
         for (var i = 0; i < ranking.Count; i++)
@@ -93,7 +91,7 @@ public static class RankingMetrics
     {
         ArgumentNullException.ThrowIfNull(gradesInOrder);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        #region Exercise 4.2-2c: discounted cumulative gain, gain 2^g − 1 and discount 1/log₂(rank + 1) (tests: NdcgTests, ExperimentTests)
+        #region Exercise 4.2-2c: discounted cumulative gain, gain 2^g − 1 and discount 1/log₂(rank + 1) (tests: NdcgTests, ExperimentTests.The_evaluation_experiment_holds_at_small_scale)
         var dcg = 0.0;
         for (var i = 0; i < Math.Min(k, gradesInOrder.Count); i++)
             dcg += (Math.Pow(2, Math.Max(0, gradesInOrder[i])) - 1) / Math.Log2(i + 2);
@@ -124,7 +122,7 @@ public static class RankingMetrics
         var result = new double[recallLevels.Count];
         var relevant = RelevantCount(grades);
         if (relevant == 0) return result;
-        #region Exercise 4.2-2d: interpolated precision: for each recall level, the best precision at a rank reaching it (tests: PrecisionRecallCurveTests, ExperimentTests)
+        #region Exercise 4.2-2d: interpolated precision: for each recall level, the best precision at a rank reaching it (tests: PrecisionRecallCurveTests, ExperimentTests.The_evaluation_experiment_holds_at_small_scale)
         var found = 0;
         for (var i = 0; i < ranking.Count; i++)
         {

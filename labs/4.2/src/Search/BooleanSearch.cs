@@ -34,7 +34,6 @@ public static class BooleanSearch
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        #region Exercise 4.2-1d: the linear merge of two sorted lists, keeping documents in both (tests: BooleanSearchTests, LuceneAgreementTests, ExperimentTests)
         var result = new List<int>(Math.Min(a.Count, b.Count));
         int i = 0, j = 0;
         while (i < a.Count && j < b.Count)
@@ -44,14 +43,12 @@ public static class BooleanSearch
             else j++;
         }
         return result;
-        #endregion
     }
 
     public static IReadOnlyList<int> Union(IReadOnlyList<int> a, IReadOnlyList<int> b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        #region Exercise 4.2-1d: the linear merge of two sorted lists, keeping documents in either, once (tests: BooleanSearchTests)
         var result = new List<int>(a.Count + b.Count);
         int i = 0, j = 0;
         while (i < a.Count || j < b.Count)
@@ -61,14 +58,12 @@ public static class BooleanSearch
             else { result.Add(a[i]); i++; j++; }
         }
         return result;
-        #endregion
     }
 
     public static IReadOnlyList<int> Difference(IReadOnlyList<int> a, IReadOnlyList<int> b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        #region Exercise 4.2-1d: the linear merge of two sorted lists, keeping documents of the first not in the second (tests: BooleanSearchTests)
         var result = new List<int>(a.Count);
         int i = 0, j = 0;
         while (i < a.Count)
@@ -78,7 +73,6 @@ public static class BooleanSearch
             else j++;
         }
         return result;
-        #endregion
     }
 
     /// <summary>
@@ -93,7 +87,7 @@ public static class BooleanSearch
         if (index.Bug == SearchBug.PhraseIgnoresPositions) return And(index, phrase.Select(t => t.Term).ToList());
         var lists = phrase.Select(t => index.Postings(t.Term)).ToList();
         var result = new List<int>();
-        #region Exercise 4.2-1e: the positional intersection: documents holding every term, then a start position where each term stands at its offset (tests: BooleanSearchTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests)
+        #region Exercise 4.2-1d: the positional intersection: documents holding every term, then a start position where each term stands at its offset (tests: BooleanSearchTests.A_phrase_matches_only_where_its_terms_stand_next_to_each_other_in_order, BooleanSearchTests.A_phrase_with_a_gap_keeps_the_gap, LuceneAgreementTests.Phrase_and_and_queries_match_the_same_documents_as_lucene, SearchPlantedBugTests.A_phrase_query_that_ignores_positions_is_caught, ExperimentTests.The_search_experiment_holds_at_small_scale)
         var first = phrase[0].Position;
         var cursors = new int[lists.Count];
         foreach (var lead in lists[0])

@@ -44,7 +44,6 @@ public static class IndexFile
             VarByte.Write(body, postings.Length);
             body.AddRange(postings);
         }
-        #region Exercise 4.2-1f: frame the body: magic, version, body length, body, and a CRC-32 over all of it (tests: IndexFileTests, ExperimentTests)
         var file = new byte[HeaderBytes + body.Count + TrailerBytes];
         Magic.CopyTo(file, 0);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), Version);
@@ -52,7 +51,6 @@ public static class IndexFile
         body.CopyTo(file, HeaderBytes);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(HeaderBytes + body.Count), Crc32.HashToUInt32(file.AsSpan(0, HeaderBytes + body.Count)));
         return file;
-        #endregion
     }
 
     /// <exception cref="IndexFormatException">The bytes are not a whole, intact index file; the problem says why.</exception>
@@ -60,7 +58,7 @@ public static class IndexFile
     {
         ArgumentNullException.ThrowIfNull(file);
         var bodyLength = 0;
-        #region Exercise 4.2-1f: validate the frame: magic, version, length against the file's size, then the checksum (tests: IndexFileTests, ExperimentTests)
+        #region Exercise 4.2-1e: validate the frame: magic, version, length against the file's size, then the checksum (tests: IndexFileTests, ExperimentTests.The_search_experiment_holds_at_small_scale)
         if (file.Length < Magic.Length || !file.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new IndexFormatException(name, file.Length < Magic.Length ? IndexFileProblem.Truncated : IndexFileProblem.NotAnIndex, 0,
                 $"expected the magic bytes \"SMIX\" in a file of {file.Length} bytes");

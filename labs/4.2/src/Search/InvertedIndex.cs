@@ -42,7 +42,7 @@ public sealed class InvertedIndex
         ArgumentNullException.ThrowIfNull(documents);
         var lengths = new int[documents.Count];
         var lists = new SortedDictionary<string, List<Posting>>(StringComparer.Ordinal);
-        #region Exercise 4.2-1b: build the positional postings: per document, group each term's positions, append to the term's list in document order (tests: InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests)
+        #region Exercise 4.2-1b: build the positional postings: per document, group each term's positions, append to the term's list in document order (tests: InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests.The_search_experiment_holds_at_small_scale)
         for (var doc = 0; doc < documents.Count; doc++)
         {
             var tokens = documents[doc].Tokens;

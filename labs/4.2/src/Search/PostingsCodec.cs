@@ -9,7 +9,6 @@ public static class PostingsCodec
     public static byte[] Encode(IReadOnlyList<Posting> postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
-        #region Exercise 4.2-1a: delta-encode document numbers and positions, variable-byte coded (tests: PostingsCodecTests, InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests)
         var output = new List<byte>(postings.Count * 4);
         VarByte.Write(output, postings.Count);
         var previousDoc = -1;
@@ -28,13 +27,12 @@ public static class PostingsCodec
             }
         }
         return output.ToArray();
-        #endregion
     }
 
     /// <exception cref="FormatException">The bytes end inside a number or hold more than the list.</exception>
     public static IReadOnlyList<Posting> Decode(ReadOnlySpan<byte> data)
     {
-        #region Exercise 4.2-1a: decode the gaps back into document numbers and positions (tests: PostingsCodecTests, InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests)
+        #region Exercise 4.2-1a: decode the gaps back into document numbers and positions (tests: PostingsCodecTests, InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests.The_search_experiment_holds_at_small_scale)
         var offset = 0;
         var count = VarByte.Read(data, ref offset);
         var postings = new List<Posting>(count);

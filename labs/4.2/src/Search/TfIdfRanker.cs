@@ -21,7 +21,7 @@ public static class TfIdfRanker
         if (terms.Count == 0) return [];
         var scores = new Dictionary<int, double>();
         var matched = new Dictionary<int, int>();
-        #region Exercise 4.2-1c: ClassicSimilarity term at a time: idf, query norm, √tf·idf²·norm per posting, then coord (tests: TfIdfRankerTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests)
+        #region Exercise 4.2-1c: ClassicSimilarity term at a time: idf, query norm, √tf·idf²·norm per posting, then coord (tests: TfIdfRankerTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests.The_search_experiment_holds_at_small_scale)
         var n = index.DocumentCount;
         var idfs = terms.Select(t => Idf(index.DocumentFrequency(t), n)).ToArray();
         var queryNorm = 1.0 / Math.Sqrt(idfs.Sum(i => i * i));

@@ -10,7 +10,6 @@ public static class VarByte
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfNegative(value);
-        #region Exercise 4.2-1a: variable-byte encoding, seven bits per byte with a continuation bit (tests: VarByteTests, PostingsCodecTests, InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests)
         var v = (uint)value;
         while (v >= 0x80)
         {
@@ -18,14 +17,13 @@ public static class VarByte
             v >>= 7;
         }
         output.Add((byte)v);
-        #endregion
     }
 
     /// <summary>Reads one number at <paramref name="offset"/> and moves the offset past it.</summary>
     /// <exception cref="FormatException">The number runs past the end of the data or does not fit in an int.</exception>
     public static int Read(ReadOnlySpan<byte> data, ref int offset)
     {
-        #region Exercise 4.2-1a: variable-byte decoding, with an error for a number that runs past the end (tests: VarByteTests, PostingsCodecTests, InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests)
+        #region Exercise 4.2-1a: variable-byte decoding, seven bits per byte low groups first, with an error for a number that runs past the end (tests: VarByteTests, PostingsCodecTests, InvertedIndexTests, TfIdfRankerTests, BooleanSearchTests, IndexFileTests, LuceneAgreementTests, SearchPlantedBugTests, ExperimentTests.The_search_experiment_holds_at_small_scale)
         uint value = 0;
         for (var shift = 0; shift < 35; shift += 7)
         {

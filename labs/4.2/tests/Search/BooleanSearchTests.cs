@@ -9,18 +9,6 @@ public sealed class BooleanSearchTests
         "inverted index of terms", "index inverted by hand", "an inverted list and an index", "terms only", "inverted index inverted index"));
 
     [Fact]
-    public void Merges_of_sorted_lists_give_intersection_union_and_difference()
-    {
-        int[] a = [1, 3, 5, 7, 9];
-        int[] b = [2, 3, 4, 9, 10];
-        Assert.Equal([3, 9], BooleanSearch.Intersect(a, b));
-        Assert.Equal([1, 2, 3, 4, 5, 7, 9, 10], BooleanSearch.Union(a, b));
-        Assert.Equal([1, 5, 7], BooleanSearch.Difference(a, b));
-        Assert.Empty(BooleanSearch.Intersect(a, []));
-        Assert.Equal(a, BooleanSearch.Union([], a));
-    }
-
-    [Fact]
     public void And_or_and_not_queries_select_documents_by_their_terms()
     {
         Assert.Equal([0, 1, 2, 4], BooleanSearch.And(Index, ["inverted", "index"]));
