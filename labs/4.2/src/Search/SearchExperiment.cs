@@ -48,12 +48,12 @@ public sealed class SearchExperiment : IExperiment
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        var size = context.Size(3_000, 40_000);
+        var size = context.Size(3_000, 20_000);
         context.Report(0.3, $"a generated corpus of {size:N0} documents");
         var corpus = ZipfCorpus.Generate(size, 80, 20_000, 1.1, context.Seed);
         using var generated = SearchEngines.Build(corpus);
         finding.Figure(GeneratedDocuments, size, "documents");
-        var generatedQueries = ZipfCorpus.Queries(corpus, context.Size(200, 500), context.Seed + 1).Select(generated.QueryTerms).ToList();
+        var generatedQueries = ZipfCorpus.Queries(corpus, context.Size(200, 300), context.Seed + 1).Select(generated.QueryTerms).ToList();
         var generatedAgreement = ClassicAgreement.Measure(generated.Own, generated.Lucene, generatedQueries, K);
         finding.Figure(ScoreGap, generatedAgreement.MaxRelativeScoreGap, "", key: true, target: $"≤ {MaxScoreGap:G1}");
         finding.Check(generatedAgreement.MaxRelativeScoreGap <= MaxScoreGap,
@@ -64,7 +64,7 @@ public sealed class SearchExperiment : IExperiment
         cancellationToken.ThrowIfCancellationRequested();
 
         context.Report(0.6, "phrase and AND queries against Lucene");
-        var mismatches = PhraseAndConjunctionMismatches(generated, generated.Own, context.Seed + 2, context.Size(200, 500), out var phrases);
+        var mismatches = PhraseAndConjunctionMismatches(generated, generated.Own, context.Seed + 2, context.Size(200, 300), out var phrases);
         finding.Figure(PhraseMismatches, mismatches, "", target: "0");
         finding.Check(mismatches == 0, $"{phrases} phrase queries (half of them reversed word pairs) and as many AND queries match exactly the documents Lucene's PhraseQuery and BooleanQuery match ({mismatches} differ)");
 
