@@ -11,6 +11,8 @@ public sealed class VerticalHorizontalExperimentTests(ITestOutputHelper output)
         var finding = await ExperimentRun.AtSmallScaleAsync(new VerticalHorizontalExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(4, finding.Tables[0].Rows.Count);
+        Assert.Equal(2, finding.Tables[1].Rows.Count);
+        Assert.Contains(finding.Figures, f => f.Name == VerticalHorizontalExperiment.FixedCpuRatio && f.Value >= 1);
         Assert.Equal(3, finding.Plots.Count);
     }
 }
