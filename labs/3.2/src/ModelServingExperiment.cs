@@ -28,8 +28,6 @@ public sealed class ModelServingExperiment(CacheBug cacheBug, PipelineBug pipeli
     internal const string BaselineFile = "models/baseline.json";
     internal const string AccuracyFile = "metrics/accuracy.txt";
     internal const double AccuracyTarget = 0.90;
-    internal const double P99TargetMilliseconds = 50;
-    internal const double ThroughputTarget = 1_000;
     internal const int Concurrency = 8;
     internal const float SepalWidthShiftCm = -1.5f;
     private static readonly TimeSpan AlertDeadline = TimeSpan.FromSeconds(45);
@@ -188,17 +186,13 @@ public sealed class ModelServingExperiment(CacheBug cacheBug, PipelineBug pipeli
         var load = wrk is not null
             ? await WrkLoad.RunAsync(wrk, server.BaseAddress, inputs, TimeSpan.FromSeconds(context.Size(2, 10)), Concurrency, threads: 2, cancellationToken)
             : await LoadGenerator.RunAsync(server.BaseAddress, inputs, context.Size(5_000, 40_000), Concurrency, cancellationToken);
-        builder.Figure("model server throughput", load.RequestsPerSecond, "requests/s", key: true, target: F($"≥ {ThroughputTarget:N0} (full scale)"))
-            .Figure("model server p99 latency", load.P99Milliseconds, "ms", key: true, target: F($"≤ {P99TargetMilliseconds} (full scale)"))
+        builder.Figure("model server throughput", load.RequestsPerSecond, "requests/s", key: true)
+            .Figure("model server p99 latency", load.P99Milliseconds, "ms", key: true)
             .Figure("model server p50 latency", load.P50Milliseconds, "ms")
             .Note(F($"Load: {load.Requests:N0} POST /predict in {load.Seconds:F1} s from {load.Generator}{(wrk is null ? " (wrk is not installed: make setup installs it)" : "")}; the load generator and the server share the machine's cores."));
         builder.Check(load.Failures == 0, F($"all {load.Requests:N0} requests under load succeed ({load.Failures} failed)"));
-        if (context.Scale == Scale.Full)
-        {
-            builder.Check(load.RequestsPerSecond >= ThroughputTarget, F($"the server sustains {load.RequestsPerSecond:N0} requests/s (target ≥ {ThroughputTarget:N0})"));
-            builder.Check(load.P99Milliseconds <= P99TargetMilliseconds, F($"p99 latency under load is {load.P99Milliseconds:F2} ms (target ≤ {P99TargetMilliseconds} ms)"));
-        }
-        else builder.Note("Throughput and latency targets are checked at full scale only.");
+        builder.Note("Throughput and latency are reported, not held to wall-clock bounds: they depend on the machine and on what else runs on it. " +
+                     "The latency alert below is what watches them, and LatencyAlertTests see it fire when predictions slow down.");
 
         context.Report(0.7, "monitoring with Prometheus");
         const string job = "model-server";
