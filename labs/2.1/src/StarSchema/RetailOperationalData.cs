@@ -6,7 +6,8 @@ namespace StatelessMind.Labs.DimensionalModeling.StarSchema;
 
 /// <summary>
 /// A generated retail operational database (the dbt project's sources): customers with a shipping address and, for
-/// some, a billing one; products in categories and departments; stores in regions; orders in 2024 with 1–5 lines.
+/// some, a billing one; products in categories and departments; stores in regions; orders in 2024 with 1–20 lines
+/// (1 + ⌊Exp(mean 3)⌋, capped).
 /// Order sizes and product popularity are skewed (a product's weight ∝ 1/rank). Seeded: the same seed, the same rows.
 /// </summary>
 public sealed class RetailOperationalData
@@ -56,7 +57,7 @@ public sealed class RetailOperationalData
         for (var o = 1; o <= orders; o++)
         {
             orderRows.Add((o, random.Next(1, customers + 1), random.Next(1, stores + 1), start.AddMinutes(random.Next(0, 366 * 24 * 60))));
-            var lineCount = 1 + (int)Math.Min(4, Math.Floor(-Math.Log(1 - random.NextDouble()) * 1.2));
+            var lineCount = 1 + (int)Math.Min(19, Math.Floor(-Math.Log(1 - random.NextDouble()) * 3.0));
             for (var l = 1; l <= lineCount; l++)
             {
                 var index = Array.BinarySearch(cumulative, random.NextDouble() * total);

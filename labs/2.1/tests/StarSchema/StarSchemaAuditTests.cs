@@ -53,8 +53,12 @@ public sealed class StarSchemaAuditTests(PostgresFixture postgres, ITestOutputHe
     {
         var (results, audit) = await BuildAsync(StarSchemaBug.CollidingSurrogateKey);
 
+        // Independently: the keys that order_id and line_number glued together without a separator share.
+        var glued = Data.Lines.GroupBy(l => $"{l.OrderId}{l.LineNumber}").Sum(g => g.Count() - 1L);
+        output.WriteLine($"colliding (order_id, line_number) pairs in the generated data: {glued}");
+        Assert.True(glued > 0, "the generated data must hold pairs such as (1, 12) and (11, 2)");
         Assert.Equal(0, audit.DuplicateGrainRows); // the rows are right; only their keys collide
-        Assert.True(audit.DuplicateSalesKeys > 0);
+        Assert.Equal(glued, audit.DuplicateSalesKeys);
         Assert.False(audit.GrainHolds);
         Assert.Contains(results, r => r.UniqueId == "test.retail.unique_fct_sales_sales_key" && r.Status == NodeStatus.Fail);
     }
