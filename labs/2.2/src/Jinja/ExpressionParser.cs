@@ -293,7 +293,7 @@ internal sealed class ExpressionParser
                 if (isFloat) { i++; while (i < text.Length && char.IsDigit(text[i])) i++; }
                 var digits = text[start..i].Replace("_", "", StringComparison.Ordinal);
                 tokens.Add(new Token(TokenKind.Number, digits,
-                    isFloat ? double.Parse(digits, CultureInfo.InvariantCulture) : long.Parse(digits, CultureInfo.InvariantCulture), line));
+                    isFloat ? (object)double.Parse(digits, CultureInfo.InvariantCulture) : long.Parse(digits, CultureInfo.InvariantCulture), line));
             }
             else if (c is '\'' or '"')
             {

@@ -170,6 +170,7 @@ public sealed class JinjaEnvironment
 
     private void ExecuteFor(string file, ForNode f, Scope scope, StringBuilder output)
     {
+        #region Exercise 2.2-3a: a for loop: iterate, unpack, give the body its own scope and the loop variable, else when empty (tests: JinjaLoopTests)
         var source = Evaluate(file, f.Source, scope);
         List<object?> items;
         try
@@ -200,6 +201,7 @@ public sealed class JinjaEnvironment
             };
             Execute(file, f.Body, inner, output);
         }
+        #endregion
     }
 
     private static void Unpack(string file, int line, IReadOnlyList<string> targets, object? value, Scope scope)
@@ -327,7 +329,7 @@ public sealed class JinjaEnvironment
             case Conditional c:
                 return JinjaValues.Truthy(Evaluate(file, c.Condition, scope))
                     ? Evaluate(file, c.Then, scope)
-                    : c.Else is null ? null : Evaluate(file, c.Else, scope);
+                    : c.Else is null ? "" : Evaluate(file, c.Else, scope); // Jinja's undefined renders as nothing
             default:
                 throw new TemplateException(file, expr.Line, $"unsupported expression {expr.GetType().Name}");
         }
@@ -406,6 +408,7 @@ public sealed class JinjaEnvironment
 
     private static object? ApplyFilter(string name, object? v, List<object?> a)
     {
+        #region Exercise 2.2-3b: the filters of the subset, an unknown one an error (tests: JinjaFilterTests)
         return name switch
         {
             "upper" => JinjaValues.Str(v).ToUpperInvariant(),
@@ -423,7 +426,7 @@ public sealed class JinjaEnvironment
             "replace" => a.Count == 2 ? JinjaValues.Str(v).Replace(JinjaValues.Str(a[0]), JinjaValues.Str(a[1]), StringComparison.Ordinal) : throw new JinjaCallException("replace takes two arguments"),
             "int" => v is string s ? long.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0L : (long)Math.Truncate(JinjaValues.ToDouble(v)),
             "float" => v is string f ? double.TryParse(f.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsedF) ? parsedF : 0.0 : JinjaValues.ToDouble(v),
-            "abs" => JinjaValues.Normalise(v) is long l ? Math.Abs(l) : Math.Abs(JinjaValues.ToDouble(v)),
+            "abs" => JinjaValues.Normalise(v) is long l ? (object)Math.Abs(l) : Math.Abs(JinjaValues.ToDouble(v)),
             "round" => Math.Round(JinjaValues.ToDouble(v), a.Count > 0 ? (int)JinjaValues.ToDouble(a[0]) : 0, MidpointRounding.ToEven),
             "list" => JinjaValues.Iterate(v).ToList(),
             "first" => JinjaValues.Iterate(v).FirstOrDefault(),
@@ -431,5 +434,6 @@ public sealed class JinjaEnvironment
             "sort" => JinjaValues.Iterate(v).Order(Comparer<object?>.Create(JinjaValues.Compare)).ToList(),
             _ => throw new JinjaCallException($"unsupported filter '{name}'"),
         };
+        #endregion
     }
 }

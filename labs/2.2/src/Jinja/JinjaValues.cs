@@ -118,12 +118,12 @@ internal static class JinjaValues
         {
             return op switch
             {
-                "+" => x + y,
-                "-" => x - y,
-                "*" => x * y,
-                "/" => y == 0 ? throw new JinjaCallException("division by zero") : (double)x / y,
-                "//" => y == 0 ? throw new JinjaCallException("division by zero") : (long)Math.Floor((double)x / y),
-                "%" => y == 0 ? throw new JinjaCallException("division by zero") : ((x % y) + y) % y,
+                "+" => (object)(x + y),
+                "-" => (object)(x - y),
+                "*" => (object)(x * y),
+                "/" => y == 0 ? throw new JinjaCallException("division by zero") : (object)((double)x / y),
+                "//" => y == 0 ? throw new JinjaCallException("division by zero") : (object)(long)Math.Floor((double)x / y),
+                "%" => y == 0 ? throw new JinjaCallException("division by zero") : (object)(((x % y) + y) % y),
                 _ => throw new JinjaCallException($"unknown operator '{op}'"),
             };
         }

@@ -1,13 +1,13 @@
 namespace StatelessMind.Labs.Transformation.Jinja;
 
 /// <summary>Builds the statement tree of a template; a tag outside the subset, or a block left open, is an error at its line.</summary>
-internal sealed class TemplateParser(string file, List<Segment> segments)
+internal sealed class TemplateParser(string file, List<Segment> segments, int lastLine)
 {
     private int _pos;
 
     public static IReadOnlyList<Node> Parse(string file, string source)
     {
-        var parser = new TemplateParser(file, TemplateLexer.Split(file, source));
+        var parser = new TemplateParser(file, TemplateLexer.Split(file, source), 1 + source.Count(c => c == '\n'));
         var body = parser.ParseBody([], out var end);
         if (end is not null) throw new TemplateException(file, end.Line, $"'{end.Body}' closes nothing");
         return body;
@@ -43,7 +43,7 @@ internal sealed class TemplateParser(string file, List<Segment> segments)
             }
         }
         stoppedAt = null;
-        if (stops.Length > 0) throw new TemplateException(file, segments.Count > 0 ? segments[^1].Line : 1, $"the template ends before '{stops[^1]}'");
+        if (stops.Length > 0) throw new TemplateException(file, lastLine, $"the template ends before '{stops[^1]}'");
         return nodes;
     }
 
