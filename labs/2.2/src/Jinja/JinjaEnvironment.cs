@@ -415,6 +415,14 @@ public sealed class JinjaEnvironment
             "lower" => JinjaValues.Str(v).ToLowerInvariant(),
             "trim" => JinjaValues.Str(v).Trim(),
             "string" => JinjaValues.Str(v),
+            // dbt's native-type filters: profiles.yml reads a port as "{{ env_var('DBT_PG_PORT') | as_number }}".
+            "as_text" => JinjaValues.Str(v),
+            "as_number" => v is string n
+                ? long.TryParse(n.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? (object)whole
+                  : double.TryParse(n.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var real) ? real
+                  : throw new JinjaCallException($"as_number: {JinjaValues.Repr(v)} is not a number")
+                : JinjaValues.Normalise(v),
+            "as_bool" => v is string b ? b.Trim() is "true" or "True" : JinjaValues.Truthy(v),
             "default" or "d" => v is null || (a.Count > 1 && JinjaValues.Truthy(a[1]) && !JinjaValues.Truthy(v)) ? (a.Count > 0 ? a[0] : "") : v,
             "join" => string.Join(a.Count > 0 ? JinjaValues.Str(a[0]) : "", JinjaValues.Iterate(v).Select(JinjaValues.Str)),
             "length" or "count" => v switch

@@ -13,6 +13,7 @@ public sealed class JinjaFilterTests
     [InlineData("{{ nothing | default('fallback') }}|{{ '' | default('empty', true) }}", "fallback|empty")]
     [InlineData("{{ '42' | int + 1 }}|{{ 2.567 | round(1) }}|{{ 'a-b' | replace('-', '_') }}", "43|2.6|a_b")]
     [InlineData("{{ [3, 1, 2] | sort | first }}|{{ [3, 1, 2] | last }}", "1|2")]
+    [InlineData("{{ '5432' | as_number + 1 }}|{{ 7 | as_text ~ '' }}|{{ 'true' | as_bool }}", "5433|7|True")]
     public void Filters_transform_values(string template, string expected) => Assert.Equal(expected, Render(template));
 
     [Fact]
