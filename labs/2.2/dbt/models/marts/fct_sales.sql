@@ -17,7 +17,9 @@ select
     addr.city as ship_city,
     lines.quantity,
     lines.unit_price_cents,
-    lines.revenue_cents
+    lines.revenue_cents,
+    {{ cents_to_currency('lines.revenue_cents') }} as revenue,
+    '{{ env_var('DBT_CURRENCY', 'EUR') }}' as currency_code
 from lines
 join orders
     on orders.order_id = lines.order_id
