@@ -204,6 +204,16 @@ public sealed class DbtRunner
             : $"with {defs}\n{sql}";
     }
 
+    /// <summary>
+    /// <c>dbt compile --inline</c>: renders a snippet with the project's macros, vars, env_var, ref and source — how a
+    /// macro's expansion is shown and checked on its own.
+    /// </summary>
+    public string CompileInline(string template) => _jinja.Render("inline", template, new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["ref"] = (JinjaFunction)((args, _) => _models.ContainsKey(RefName(args)) ? RelationOf(RefName(args)) : SeedRelation(RefName(args))),
+        ["source"] = (JinjaFunction)((args, _) => SourceRelation(JinjaValues.Str(args[0]), JinjaValues.Str(args[1]))),
+    });
+
     /// <summary>Every model compiled (no database needed: is_incremental() is false), written to target/compiled.</summary>
     public IReadOnlyList<CompiledModel> CompileAll()
     {
