@@ -13,6 +13,7 @@ packages=(
   libopenblas0                    # lab 1.5: OpenBLAS dgemm, the native baseline of the matrix-multiply kernels (P/Invoke)
   prometheus                      # the harness's embedded Prometheus server (PrometheusServer; lab 3.2 scrapes its model server)
   wrk                             # lab 3.2: HTTP load generator for the model server (requests/s and p99 under load)
+  chromium                        # headless browser for the tests that open generated pages (HeadlessChromium)
 )
 
 # Lab 1.6: scikit-learn's bundled data sets (iris, wine, breast cancer, digits, diabetes), extracted from the Debian
