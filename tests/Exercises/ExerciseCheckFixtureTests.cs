@@ -64,6 +64,21 @@ public sealed class ExerciseCheckFixtureTests(ExerciseCheckFixture fixture, ITes
     }
 
     [Fact]
+    public void Each_tests_goals_are_read_from_the_built_test_assembly_as_xunit_gives_its_goal_traits()
+    {
+        var assembly = new LabBuild(fixture.Skeleton, "labs/9.2").TestsAssembly;
+        Assert.NotNull(assembly);
+        var goals = TestGoals.Read(assembly);
+        const string tally = "Fixture.Shaped.Checks.TallyChecks.";
+        Assert.Equal(["9.2-1"], goals.Of(tally + "Add_counts_each_occurrence"));
+        Assert.Equal(["9.2-1"], goals.Of(tally + "CountOf_a_key_never_added_is_zero")); // a theory: one method, two cases
+        Assert.Equal(["9.2-2"], goals.Of(tally + "Top_lists_the_most_frequent_keys_first"));
+        Assert.Empty(goals.Of(tally + "A_null_key_is_refused_before_any_counting"));
+        Assert.Contains(tally + "A_null_key_is_refused_before_any_counting", goals.TestMethods);
+        Assert.DoesNotContain(goals.TestMethods, m => !m.StartsWith(tally, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_test_outside_the_exercised_goals_that_fails_on_the_skeleton_is_reported()
     {
         var finding = Assert.Single(Failures("9.3"), f => f.Step == "others pass");

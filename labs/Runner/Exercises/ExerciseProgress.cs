@@ -68,20 +68,19 @@ public sealed class ExerciseProgress(RepositoryLayout layout, GoalCatalog catalo
                 });
                 if (results is not null) return results.Value;
 
-                var byGoal = new Dictionary<string, IReadOnlyList<TestCaseResult>>();
-                foreach (var goal in labTasks.Select(t => t.Goal).Distinct().Order(GoalId.Comparer))
+                var goals = labTasks.Select(t => t.Goal).Distinct().Order(GoalId.Comparer).ToList();
+                var runs = new List<GoalTestRun>();
+                foreach (var (where, whereGoals) in layers.Select(l => (l.Layer, l.Goals)).Prepend((build, goals)))
                 {
-                    var goalResults = new List<TestCaseResult>();
-                    foreach (var where in layers.Where(l => l.Goals.Contains(goal)).Select(l => l.Layer).Prepend(build))
-                    {
-                        var run = await Activity($"running the tests of goal {goal}{(where == build ? "" : $" in {where.Folder}")}",
-                            () => where.TestAsync($"Goal={goal}", resultsRoot, $"{goal}-{Path.GetFileName(where.Folder)}", TimeSpan.FromMinutes(2), cancellationToken));
-                        if (run.Crashed)
-                            Error.WriteLine($"The test run for goal {goal} in {where.Folder} ended with exit code {run.ExitCode} without a failed test:\n{Tail(run.Output)}");
-                        goalResults.AddRange(run.Results);
-                    }
-                    byGoal[goal] = goalResults;
+                    var run = await Activity($"running the tests of {(whereGoals.Count == 1 ? "goal" : "goals")} {string.Join(", ", whereGoals)}{(where == build ? "" : $" in {where.Folder}")}",
+                        () => where.TestGoalsAsync(whereGoals, everyTest: false, resultsRoot, $"{id}-{Path.GetFileName(where.Folder)}", TimeSpan.FromMinutes(2), cancellationToken));
+                    if (run.Run.Crashed)
+                        Error.WriteLine($"The test run in {where.Folder} ended with exit code {run.Run.ExitCode} without a failed test:\n{Tail(run.Run.Output)}");
+                    else if (run.NotRun.Count > 0)
+                        Error.WriteLine($"The test run in {where.Folder} was cut short: {run.NotRun.Count} tests reported nothing:\n{Tail(run.Run.Output)}");
+                    runs.Add(run);
                 }
+                var byGoal = goals.ToDictionary(g => g, g => (IReadOnlyList<TestCaseResult>)runs.SelectMany(r => r.ByGoal.GetValueOrDefault(g) ?? []).ToList());
                 var progress = ProgressReport.Compute(labTasks, byGoal, catalog);
                 ProgressView.Write(id, section.Title, progress, details, Interactive ? null : Out);
                 everything.AddRange(progress);

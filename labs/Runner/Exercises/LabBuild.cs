@@ -5,7 +5,7 @@ namespace StatelessMind.Runner.Exercises;
 
 /// <summary>
 /// Builds and tests one lab of a repository or a learner's copy with the ordinary tools: CMake and cargo for native/,
-/// <c>dotnet build</c> and <c>dotnet test --filter Goal=…</c> (TRX results) for the lab's test project.
+/// <c>dotnet build</c> and <c>dotnet test</c> (TRX results, sorted by goal with <see cref="TestGoals"/>) for the lab's test project.
 /// Every child process is pointed at <paramref name="root"/> (SM_REPO_ROOT), so tests use that copy's files.
 /// </summary>
 public sealed class LabBuild(string root, string labFolder)
@@ -62,6 +62,29 @@ public sealed class LabBuild(string root, string labFolder)
                 ? project
                 : throw new ExerciseRequestException($"{labFolder} has no source project (src/*.csproj).");
         }
+    }
+
+    /// <summary>The test project's built assembly (its <c>AssemblyName</c>, else the project's name), the newest in its bin folder.</summary>
+    public string? TestsAssembly
+    {
+        get
+        {
+            var project = TestsProject;
+            var name = System.Xml.Linq.XDocument.Load(project).Descendants("AssemblyName").Select(e => e.Value.Trim()).FirstOrDefault(v => v.Length > 0)
+                       ?? Path.GetFileNameWithoutExtension(project);
+            return NewestOutput(project, name + ".dll");
+        }
+    }
+
+    /// <summary>The newest <paramref name="assembly"/> under the project's bin folder (reference assemblies left out).</summary>
+    public static string? NewestOutput(string project, string assembly)
+    {
+        var bin = Path.Combine(Path.GetDirectoryName(project)!, "bin");
+        return Directory.Exists(bin)
+            ? Directory.EnumerateFiles(bin, assembly, SearchOption.AllDirectories)
+                .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}ref{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            : null;
     }
 
     public bool HasNativeCode => File.Exists(Path.Combine(Root, "native", "c", "CMakeLists.txt")) || File.Exists(Path.Combine(Root, "native", "rust", "Cargo.toml"));
@@ -134,32 +157,66 @@ public sealed class LabBuild(string root, string labFolder)
     public Task<BuildOutcome> BuildTestsAsync(bool warningsAsErrors, CancellationToken cancellationToken) =>
         BuildProjectAsync(TestsProject, warningsAsErrors, cancellationToken);
 
-    public async Task<BuildOutcome> BuildProjectAsync(string project, bool warningsAsErrors, CancellationToken cancellationToken)
+    /// <summary>
+    /// One <c>dotnet build</c> of several projects, through a solution file written at <paramref name="solutionFile"/> that
+    /// lists them: MSBuild evaluates the projects they share once and builds independent ones side by side, where one build
+    /// per project would check the shared ones again each time.
+    /// </summary>
+    public Task<BuildOutcome> BuildProjectsAsync(IReadOnlyList<string> projects, string solutionFile, bool warningsAsErrors, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(solutionFile))!);
+        var solution = new System.Xml.Linq.XElement("Solution", projects.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(p => new System.Xml.Linq.XElement("Project", new System.Xml.Linq.XAttribute("Path", p))));
+        File.WriteAllText(solutionFile, solution.ToString() + "\n");
+        return BuildProjectAsync(solutionFile, warningsAsErrors, cancellationToken, TimeSpan.FromMinutes(10 + 5 * projects.Count));
+    }
+
+    public async Task<BuildOutcome> BuildProjectAsync(string project, bool warningsAsErrors, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         List<string> args = ["build", project, "-nologo", "-clp:ErrorsOnly", "-v:q"];
         if (warningsAsErrors) args.Add("-warnaserror");
-        var result = await HostCommands.RunAsync("dotnet", args, environment: Environment, cancellationToken: cancellationToken);
+        var result = await HostCommands.RunAsync("dotnet", args, environment: Environment, cancellationToken: cancellationToken, timeout: timeout);
         var output = result.StandardOutput + "\n" + result.StandardError;
         return new BuildOutcome($"dotnet build {Path.GetFileName(project)}", result.Succeeded,
             BuildDiagnostics.Parse(output, Path.GetDirectoryName(project)!), output);
     }
 
     /// <summary>
-    /// Runs the built tests that match <paramref name="filter"/> (a VSTest filter such as <c>Goal=1.4-2</c>) and reads
-    /// their results. A test that hangs is stopped after <paramref name="hangTimeout"/> and counts as failed.
+    /// Runs the built tests that match <paramref name="filter"/> (a VSTest filter such as <c>Goal=1.4-2</c>; null runs
+    /// every test) and reads their results. A test that hangs is stopped after <paramref name="hangTimeout"/> and counts as failed.
     /// </summary>
-    public async Task<TestRun> TestAsync(string filter, string resultsDirectory, string name, TimeSpan hangTimeout, CancellationToken cancellationToken)
+    public async Task<TestRun> TestAsync(string? filter, string resultsDirectory, string name, TimeSpan hangTimeout, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(resultsDirectory);
         var trx = Path.Combine(resultsDirectory, name + ".trx");
         if (File.Exists(trx)) File.Delete(trx);
-        var result = await HostCommands.RunAsync("dotnet",
-        [
-            "test", TestsProject, "--no-build", "--nologo", "--filter", filter,
-            "--logger", $"trx;LogFileName={name}.trx", "--results-directory", resultsDirectory,
-            "--blame-hang-timeout", $"{(int)hangTimeout.TotalSeconds}s", "--blame-hang-dump-type", "none",
-        ], environment: Environment, cancellationToken: cancellationToken);
+        List<string> args = ["test", TestsProject, "--no-build", "--nologo"];
+        if (filter is not null) args.AddRange(["--filter", filter]);
+        args.AddRange(["--logger", $"trx;LogFileName={name}.trx", "--results-directory", resultsDirectory,
+            "--blame-hang-timeout", $"{(int)hangTimeout.TotalSeconds}s", "--blame-hang-dump-type", "none"]);
+        var result = await HostCommands.RunAsync("dotnet", args, environment: Environment, cancellationToken: cancellationToken);
         var results = File.Exists(trx) ? TrxFile.Read(trx) : [];
-        return new TestRun(filter, results, result.ExitCode, result.StandardOutput + result.StandardError);
+        return new TestRun(filter ?? "(every test)", results, result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
+    /// <summary>
+    /// One test run for several goals, sorted by goal afterwards with the test assembly's <c>[Goal]</c> attributes:
+    /// the tests of <paramref name="goals"/> only, or with <paramref name="everyTest"/> every test of the project (those of
+    /// no goal listed land in <see cref="GoalTestRun.Others"/>). Test methods that should have run and reported nothing
+    /// (a run stopped by a hang or a crash) are listed in <see cref="GoalTestRun.NotRun"/>.
+    /// </summary>
+    public async Task<GoalTestRun> TestGoalsAsync(IReadOnlyList<string> goals, bool everyTest, string resultsDirectory, string name, TimeSpan hangTimeout,
+        CancellationToken cancellationToken)
+    {
+        var filter = everyTest ? null : string.Join('|', goals.Select(g => $"Goal={g}"));
+        var run = await TestAsync(filter, resultsDirectory, name, hangTimeout, cancellationToken);
+        var assembly = TestsAssembly ?? throw new ExerciseRequestException($"{Folder}: the test project's assembly was not found under its bin folder.");
+        var tags = TestGoals.Read(assembly);
+        var wanted = goals.ToHashSet(StringComparer.Ordinal);
+        var byGoal = goals.ToDictionary(g => g, g => (IReadOnlyList<TestCaseResult>)run.Results.Where(r => tags.Of(r.Method).Contains(g)).ToList(), StringComparer.Ordinal);
+        var others = run.Results.Where(r => !tags.Of(r.Method).Overlaps(wanted)).ToList();
+        var reported = run.Results.Select(r => r.Method).ToHashSet(StringComparer.Ordinal);
+        var notRun = tags.TestMethods.Where(m => (everyTest || tags.Of(m).Overlaps(wanted)) && !reported.Contains(m)).ToList();
+        return new GoalTestRun(run, byGoal, others, notRun);
     }
 }

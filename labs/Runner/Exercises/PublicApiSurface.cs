@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace StatelessMind.Runner.Exercises;
 
@@ -14,23 +13,8 @@ public static class PublicApiSurface
 
     public static IReadOnlyList<string> Read(string assemblyPath)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
-        var candidates = Directory.EnumerateFiles(folder, "*.dll")
-            .Concat(SharedFrameworkAssemblies())
-            .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.First()) // the assembly's own folder wins over the shared framework
-            .ToList();
-        using var context = new MetadataLoadContext(new PathAssemblyResolver(candidates), "System.Private.CoreLib");
-        var assembly = context.LoadFromAssemblyPath(assemblyPath);
-        Type[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            types = e.Types.OfType<Type>().ToArray();
-        }
+        using var context = AssemblyMetadata.Open(assemblyPath, out var assembly);
+        var types = AssemblyMetadata.TypesOf(assembly);
         var lines = new List<string>();
         foreach (var type in types.Where(t => t.IsVisible))
         {
@@ -67,19 +51,4 @@ public static class PublicApiSurface
         EventInfo e => e.AddMethod is { } add && (add.IsPublic || add.IsFamily || add.IsFamilyOrAssembly),
         _ => false, // nested types are listed as types of their own
     };
-
-    /// <summary>The newest version of each shared framework (Microsoft.NETCore.App, Microsoft.AspNetCore.App …) the lab may reference.</summary>
-    private static IEnumerable<string> SharedFrameworkAssemblies()
-    {
-        var runtime = RuntimeEnvironment.GetRuntimeDirectory().TrimEnd(Path.DirectorySeparatorChar);
-        var shared = Path.GetDirectoryName(Path.GetDirectoryName(runtime));
-        var own = Directory.EnumerateFiles(runtime, "*.dll");
-        if (shared is null || !Directory.Exists(shared)) return own;
-        var others = Directory.EnumerateDirectories(shared)
-            .Where(f => !string.Equals(f, Path.GetDirectoryName(runtime), StringComparison.Ordinal))
-            .Select(f => Directory.EnumerateDirectories(f).OrderByDescending(v => Version.TryParse(Path.GetFileName(v).Split('-')[0], out var ver) ? ver : new Version()).FirstOrDefault())
-            .OfType<string>()
-            .SelectMany(v => Directory.EnumerateFiles(v, "*.dll"));
-        return own.Concat(others);
-    }
 }

@@ -12,20 +12,7 @@ public sealed class LatencyAlertTests(PrometheusFixture prometheus, TrainedIris 
     : IClassFixture<PrometheusFixture>, IClassFixture<TrainedIris>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private PrometheusServer Prometheus => prometheus.Server;
-
-    private async Task ScrapeAsync(string job, ModelServer server) =>
-        await Prometheus.ConfigureAsync(new PrometheusServerOptions
-        {
-            Targets = [new PrometheusScrapeTarget(job, server.ScrapeAddress)],
-            RuleFiles = new Dictionary<string, string> { ["model-alerts.yml"] = MonitoringRules.For(job) },
-        });
-
-    private async Task<double> ValueAsync(string promql) =>
-        (await Prometheus.QueryAsync(promql)).Select(s => s.Value).DefaultIfEmpty(double.NaN).Single();
-
-    private async Task<IReadOnlyList<PrometheusAlert>> AlertsAsync(string name, string job) =>
-        [.. (await Prometheus.AlertsAsync()).Where(a => a.Name == name && a.Labels.GetValueOrDefault("job") == job)];
+    private ModelMonitor Monitor => new(prometheus.Server);
 
     [Fact]
     public async Task The_latency_alert_stays_silent_on_a_fast_server_and_fires_when_predictions_slow_down()
@@ -52,18 +39,18 @@ public sealed class LatencyAlertTests(PrometheusFixture prometheus, TrainedIris 
         });
         try
         {
-            await ScrapeAsync(job, server);
-            await Eventually.UntilAsync(async () => await ValueAsync($"count_over_time({MonitoringRules.LatencySeries(job)}[1m])") >= 4,
+            await Monitor.ScrapeAsync(job, server);
+            await Eventually.UntilAsync(async () => await Monitor.ValueAsync($"count_over_time({MonitoringRules.LatencySeries(job)}[1m])") >= 4,
                 Deadline, "four evaluations of the p99 over a fast server");
-            var quiet = await ValueAsync($"max_over_time({MonitoringRules.LatencySeries(job)}[1m])");
+            var quiet = await Monitor.ValueAsync($"max_over_time({MonitoringRules.LatencySeries(job)}[1m])");
             output.WriteLine($"p99 while fast: {quiet * 1000:F2} ms");
             Assert.True(quiet < MonitoringRules.LatencyThresholdSeconds);
-            Assert.Empty(await AlertsAsync(MonitoringRules.LatencyAlert, job));
+            Assert.Empty(await Monitor.AlertsAsync(MonitoringRules.LatencyAlert, job));
 
             server.InjectedLatency = TimeSpan.FromMilliseconds(120);
-            await Eventually.UntilAsync(async () => (await AlertsAsync(MonitoringRules.LatencyAlert, job)).Any(a => a.State == "firing"),
+            await Eventually.UntilAsync(async () => (await Monitor.AlertsAsync(MonitoringRules.LatencyAlert, job)).Any(a => a.State == "firing"),
                 Deadline, $"{MonitoringRules.LatencyAlert} to fire");
-            Assert.True((await AlertsAsync(MonitoringRules.LatencyAlert, job)).Single().Value > MonitoringRules.LatencyThresholdSeconds);
+            Assert.True((await Monitor.AlertsAsync(MonitoringRules.LatencyAlert, job)).Single().Value > MonitoringRules.LatencyThresholdSeconds);
         }
         finally
         {

@@ -14,19 +14,7 @@ public sealed class PrometheusMonitoringTests(PrometheusFixture prometheus, Trai
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private PrometheusServer Prometheus => prometheus.Server;
-
-    private async Task ScrapeAsync(string job, ModelServer server) =>
-        await Prometheus.ConfigureAsync(new PrometheusServerOptions
-        {
-            Targets = [new PrometheusScrapeTarget(job, server.ScrapeAddress)],
-            RuleFiles = new Dictionary<string, string> { ["model-alerts.yml"] = MonitoringRules.For(job) },
-        });
-
-    private async Task<double> ValueAsync(string promql) =>
-        (await Prometheus.QueryAsync(promql)).Select(s => s.Value).DefaultIfEmpty(double.NaN).Single();
-
-    private async Task<IReadOnlyList<PrometheusAlert>> AlertsAsync(string name, string job) =>
-        [.. (await Prometheus.AlertsAsync()).Where(a => a.Name == name && a.Labels.GetValueOrDefault("job") == job)];
+    private ModelMonitor Monitor => new(prometheus.Server);
 
     private static async Task PredictAsync(HttpClient http, IEnumerable<float[]> inputs)
     {
@@ -44,14 +32,14 @@ public sealed class PrometheusMonitoringTests(PrometheusFixture prometheus, Trai
         await using var server = await ModelServer.StartAsync(iris.Model);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         await PredictAsync(http, iris.Test.Select(r => r.Features));
-        await ScrapeAsync(job, server);
-        await Eventually.UntilAsync(async () => await ValueAsync($"sum(model_requests_total{{job=\"{job}\",endpoint=\"predict\"}})") == iris.Test.Count,
+        await Monitor.ScrapeAsync(job, server);
+        await Eventually.UntilAsync(async () => await Monitor.ValueAsync($"sum(model_requests_total{{job=\"{job}\",endpoint=\"predict\"}})") == iris.Test.Count,
             Deadline, "Prometheus to have scraped 30 predictions");
         var target = (await Prometheus.TargetsAsync()).Single(t => t.Job == job);
         Assert.Equal("up", target.Health);
-        Assert.Equal(iris.Test.Count, await ValueAsync($"sum(model_predictions_total{{job=\"{job}\"}})"));
-        Assert.Equal(iris.Test.Count, await ValueAsync($"model_request_duration_seconds_count{{job=\"{job}\"}}"));
-        Assert.Equal(1, await ValueAsync($"model_info{{job=\"{job}\",version=\"{iris.Model.Version}\"}}"));
+        Assert.Equal(iris.Test.Count, await Monitor.ValueAsync($"sum(model_predictions_total{{job=\"{job}\"}})"));
+        Assert.Equal(iris.Test.Count, await Monitor.ValueAsync($"model_request_duration_seconds_count{{job=\"{job}\"}}"));
+        Assert.Equal(1, await Monitor.ValueAsync($"model_info{{job=\"{job}\",version=\"{iris.Model.Version}\"}}"));
         Assert.Equal(4, (await Prometheus.QueryAsync($"model_input_drift{{job=\"{job}\"}}")).Count);
     }
 
@@ -62,20 +50,20 @@ public sealed class PrometheusMonitoringTests(PrometheusFixture prometheus, Trai
         await using var server = await ModelServer.StartAsync(iris.Model, new ModelServerOptions { DriftWindow = 30 });
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         await PredictAsync(http, iris.Test.Select(r => r.Features));
-        await ScrapeAsync(job, server);
+        await Monitor.ScrapeAsync(job, server);
         // Several evaluations of the group over the in-distribution window; the alert is evaluated beside the recording rule.
-        await Eventually.UntilAsync(async () => await ValueAsync($"count_over_time({MonitoringRules.DriftSeries(job)}[1m])") >= 4,
+        await Eventually.UntilAsync(async () => await Monitor.ValueAsync($"count_over_time({MonitoringRules.DriftSeries(job)}[1m])") >= 4,
             Deadline, "four rule evaluations over in-distribution inputs");
-        var quiet = await ValueAsync($"max_over_time({MonitoringRules.DriftSeries(job)}[1m])");
+        var quiet = await Monitor.ValueAsync($"max_over_time({MonitoringRules.DriftSeries(job)}[1m])");
         output.WriteLine($"largest drift on test inputs: {quiet:F3} σ");
         Assert.True(quiet < MonitoringRules.DriftThreshold);
-        Assert.Empty(await AlertsAsync(MonitoringRules.DriftAlert, job));
+        Assert.Empty(await Monitor.AlertsAsync(MonitoringRules.DriftAlert, job));
 
         // Petal length up by 6 cm on every input of the window: more than 3 training σ above its mean.
         await PredictAsync(http, iris.Test.Select(r => new[] { r.Features[0], r.Features[1], r.Features[2] + 6f, r.Features[3] }));
-        await Eventually.UntilAsync(async () => (await AlertsAsync(MonitoringRules.DriftAlert, job)).Any(a => a.State == "firing"),
+        await Eventually.UntilAsync(async () => (await Monitor.AlertsAsync(MonitoringRules.DriftAlert, job)).Any(a => a.State == "firing"),
             Deadline, $"{MonitoringRules.DriftAlert} to fire");
-        var alert = (await AlertsAsync(MonitoringRules.DriftAlert, job)).Single();
+        var alert = (await Monitor.AlertsAsync(MonitoringRules.DriftAlert, job)).Single();
         Assert.True(alert.Value > MonitoringRules.DriftThreshold);
         Assert.Equal(server.Drift.Drift().Max(), alert.Value, 6);
     }
