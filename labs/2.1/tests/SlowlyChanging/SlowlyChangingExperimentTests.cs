@@ -1,0 +1,31 @@
+using StatelessMind.Labs.DimensionalModeling.SlowlyChanging;
+using StatelessMind.Labs.Transformation.Snapshots;
+
+namespace StatelessMind.Labs.DimensionalModeling.Tests.SlowlyChanging;
+
+public sealed class SlowlyChangingExperimentTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Goal("2.1-2")]
+    public async Task The_experiment_passes_with_the_snapshots_as_written()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new SlowlyChangingExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.FigureNamed("type-2 versions per customer (timestamp)")!.Value > 1);
+        Assert.True(finding.FigureNamed("versions closed by a hard delete")!.Value > 0);
+    }
+
+    [Theory]
+    [Goal("2.1-2")]
+    [InlineData(SnapshotBug.OldRowNotClosed, "no two versions")]
+    [InlineData(SnapshotBug.CheckComparesWrongColumns, "the check snapshot holds exactly")]
+    [InlineData(SnapshotBug.HardDeletesIgnored, "the timestamp snapshot holds exactly")]
+    public async Task With_a_planted_snapshot_bug_the_experiment_fails_and_names_the_check(SnapshotBug bug, string check)
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new SlowlyChangingExperiment(bug), output);
+
+        Assert.Equal(Verdict.Fail, finding.Verdict);
+        Assert.Contains(check, finding.Summary, StringComparison.Ordinal);
+    }
+}
