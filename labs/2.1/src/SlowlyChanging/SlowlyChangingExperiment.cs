@@ -20,7 +20,7 @@ public sealed class SlowlyChangingExperiment(SnapshotBug bug) : IExperiment
 
     public async Task<Finding> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
-        var loads = CustomerProfileLoads.Generate(customers: context.Size(400, 20_000), context.Seed);
+        var loads = CustomerProfileLoads.Generate(customers: context.Size(200, 20_000), context.Seed);
         var server = await context.Services.PostgresAsync(cancellationToken);
         var connectionString = await server.CreateDatabaseAsync("scd", cancellationToken);
         context.Report(0.1, $"replaying {loads}");
