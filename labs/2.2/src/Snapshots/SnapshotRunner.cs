@@ -58,7 +58,13 @@ public static class SnapshotRunner
         if (options.Select is not null && snapshots.Count == 0) throw new ArgumentException($"no snapshot is named '{options.Select}'", nameof(options));
         await using var connection = new NpgsqlConnection(runner.Target.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        var now = options.Now ?? (DateTime)(await new NpgsqlCommand("select now()::timestamp without time zone", connection).ExecuteScalarAsync(cancellationToken))!;
+        DateTime now;
+        if (options.Now is { } given) now = given;
+        else
+        {
+            await using var clock = new NpgsqlCommand("select now()::timestamp without time zone", connection);
+            now = (DateTime)(await clock.ExecuteScalarAsync(cancellationToken))!;
+        }
         var results = new List<NodeResult>();
         foreach (var snapshot in snapshots)
         {
