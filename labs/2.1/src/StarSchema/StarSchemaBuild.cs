@@ -14,15 +14,20 @@ public static class StarSchemaBuild
     /// <summary>The dbt project as shipped with lab 2.2's assembly.</summary>
     public static string ProjectDirectory => Path.Combine(Path.GetDirectoryName(typeof(DbtRunner).Assembly.Location)!, "dbt");
 
+    public static Task<(DbtRunner Runner, IReadOnlyList<NodeResult> Results)> RunAsync(
+        string connectionString, RetailOperationalData data, StarSchemaBug bug, CancellationToken cancellationToken) =>
+        RunAsync(connectionString, data, copy => Plant(copy, bug), cancellationToken);
+
+    /// <summary>Builds a private copy of the project after <paramref name="edit"/> has changed it (given the copy's root).</summary>
     public static async Task<(DbtRunner Runner, IReadOnlyList<NodeResult> Results)> RunAsync(
-        string connectionString, RetailOperationalData data, StarSchemaBug bug, CancellationToken cancellationToken)
+        string connectionString, RetailOperationalData data, Action<string> edit, CancellationToken cancellationToken)
     {
         await data.LoadAsync(connectionString, SourceSchema, cancellationToken);
         var copy = Path.Combine(Path.GetTempPath(), $"sm-dbt-{Guid.NewGuid():N}");
         CopyDirectory(ProjectDirectory, copy);
         try
         {
-            Plant(copy, bug);
+            edit(copy);
             var runner = DbtRunner.Open(copy, new DbtRunOptions
             {
                 Environment = Transformation.Project.ProfileTarget.Environment(connectionString, TargetSchema),
@@ -50,7 +55,8 @@ public static class StarSchemaBuild
         }
     }
 
-    private static void Replace(string file, string from, string to)
+    /// <summary>Replaces text in a file of a project copy; the text must be there, so that a stale edit fails loudly.</summary>
+    public static void Replace(string file, string from, string to)
     {
         var text = File.ReadAllText(file);
         if (!text.Contains(from, StringComparison.Ordinal)) throw new InvalidOperationException($"{file} no longer holds the text the planted bug edits");

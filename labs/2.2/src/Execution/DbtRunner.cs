@@ -407,6 +407,24 @@ public sealed class DbtRunner
         return connection;
     }
 
+    /// <summary>The project this runner builds.</summary>
+    public DbtProject Project => _project;
+
+    /// <summary>
+    /// Renders a resource that lives outside models/ (a snapshot) with the project's macros, var, env_var, ref and
+    /// source; <paramref name="locals"/> adds to them or overrides them (its config()).
+    /// </summary>
+    public string RenderResource(string path, string template, IReadOnlyDictionary<string, object?> locals)
+    {
+        var scope = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["ref"] = (JinjaFunction)((args, _) => _models.ContainsKey(RefName(args)) ? RelationOf(RefName(args)) : SeedRelation(RefName(args))),
+            ["source"] = (JinjaFunction)((args, _) => SourceRelation(JinjaValues.Str(args[0]), JinjaValues.Str(args[1]))),
+        };
+        foreach (var (k, v) in locals) scope[k] = v;
+        return _jinja.Render(path, template, scope);
+    }
+
     /// <summary>Loads a project and its profile from disk.</summary>
     public static DbtRunner Open(string projectDirectory, DbtRunOptions options) => new(DbtProject.Load(projectDirectory), options);
 
