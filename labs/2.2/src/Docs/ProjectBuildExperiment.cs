@@ -74,14 +74,16 @@ public sealed class ProjectBuildExperiment(RunnerBug bug) : IExperiment
         context.Report(0.6, "build with a failing test planted on " + FailingModel);
         var failingTest = Path.Combine(copy, "tests", "assert_planted_failure.sql");
         File.WriteAllText(failingTest, $"-- planted: fails whenever {FailingModel} has rows\nselect order_id from {{{{ ref('{FailingModel}') }}}}\n");
-        var planted = await DbtRunner.Open(copy, options).BuildAsync(cancellationToken);
+        var plantedRunner = DbtRunner.Open(copy, options);
+        var planted = await plantedRunner.BuildAsync(cancellationToken);
         File.Delete(failingTest);
         var failingId = $"model.{files.Project}.{FailingModel}";
         var downstream = files.Descendants(failingId);
         var skippedModels = planted.Where(r => r.Status == NodeStatus.Skipped && r.UniqueId.StartsWith("model.", StringComparison.Ordinal)).Select(r => r.UniqueId).ToHashSet(StringComparer.Ordinal);
         var builtElsewhere = planted.Where(r => r.UniqueId.StartsWith("model.", StringComparison.Ordinal) && !downstream.Contains(r.UniqueId)).All(r => r.Status == NodeStatus.Success);
         var order = planted.Select(r => r.UniqueId).ToList();
-        var ownTests = planted.Where(r => r.UniqueId.StartsWith("test.", StringComparison.Ordinal) && r.UniqueId.Contains(FailingModel, StringComparison.Ordinal)).Select(r => order.IndexOf(r.UniqueId)).ToList();
+        var ownTests = plantedRunner.Tests.Where(t => t.DependsOn.All(d => d == failingId || d.StartsWith("source.", StringComparison.Ordinal)) && t.DependsOn.Contains(failingId))
+            .Select(t => order.IndexOf(t.UniqueId)).ToList();
         var testsRightAfter = ownTests.Count > 0 && ownTests.Order().Select((index, k) => index == order.IndexOf(failingId) + 1 + k).All(x => x);
 
         var selected = DbtRunner.Open(copy, options).SelectNodes(FailingModel + "+");
