@@ -9,4 +9,5 @@ public sealed record DbtRunOptions
     public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
     public string? TargetDirectory { get; init; }
     public bool FullRefresh { get; init; }
+    public RunnerBug Bug { get; init; }
 }

@@ -12,7 +12,7 @@ namespace StatelessMind.Labs.Transformation.Execution;
 /// order the DAG; then seed, build each model with its materialization (view, table, incremental, ephemeral) and run the
 /// tests. Compiled SQL goes to target/compiled, the statements run to target/run.
 /// </summary>
-public sealed class DbtRunner
+public sealed partial class DbtRunner
 {
     private readonly DbtProject _project;
     private readonly DbtRunOptions _options;
@@ -125,7 +125,7 @@ public sealed class DbtRunner
                 {
                     if (args.Count != 2) throw new JinjaCallException("source() takes a source name and a table name");
                     var r = SourceRelation(JinjaValues.Str(args[0]), JinjaValues.Str(args[1]));
-                    deps.Add($"source.{args[0]}.{args[1]}");
+                    deps.Add($"source.{_project.Name}.{args[0]}.{args[1]}");
                     return r;
                 }),
                 ["config"] = (JinjaFunction)((args, kwargs) =>
@@ -234,15 +234,8 @@ public sealed class DbtRunner
         File.WriteAllText(path, sql);
     }
 
-    /// <summary><c>dbt build</c>: seeds, then models in DAG order, then every test.</summary>
-    public async Task<IReadOnlyList<NodeResult>> BuildAsync(CancellationToken cancellationToken = default)
-    {
-        var results = new List<NodeResult>();
-        results.AddRange(await SeedAsync(cancellationToken));
-        results.AddRange(await RunAsync(null, cancellationToken));
-        results.AddRange(await TestAsync(cancellationToken));
-        return results;
-    }
+    /// <summary><c>dbt build</c>: seeds, models and tests in DAG order, each node's tests right after it (see <see cref="ExecuteAsync"/>).</summary>
+    public Task<IReadOnlyList<NodeResult>> BuildAsync(CancellationToken cancellationToken = default) => BuildAsync(null, cancellationToken);
 
     public async Task<IReadOnlyList<NodeResult>> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -268,7 +261,7 @@ public sealed class DbtRunner
     /// <summary><c>dbt run [--select …]</c>: builds the selected models in topological order; a failed model skips its descendants.</summary>
     public async Task<IReadOnlyList<NodeResult>> RunAsync(string? select, CancellationToken cancellationToken = default)
     {
-        var selected = select is null ? null : Graph.Select(select, n => _models.ContainsKey(n) ? ModelId(n) : null);
+        var selected = select is null ? null : SelectNodes(select);
         await using var connection = await OpenAsync(cancellationToken);
         var results = new List<NodeResult>();
         var failed = new HashSet<string>(StringComparer.Ordinal);

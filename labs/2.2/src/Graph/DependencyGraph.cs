@@ -28,6 +28,8 @@ public sealed class DependencyGraph
 
     public IReadOnlySet<string> Parents(string node) => _upstream[node];
 
+    public IReadOnlySet<string> Children(string node) => _downstream[node];
+
     public IReadOnlyList<string> TopologicalOrder()
     {
         #region Exercise 2.2-1a: order the nodes so that each comes after everything it refs; name a cycle if there is one (tests: DependencyGraphTests)
@@ -71,7 +73,7 @@ public sealed class DependencyGraph
         var up = selector.StartsWith('+');
         var down = selector.EndsWith('+');
         var name = selector.Trim('+');
-        var start = resolve(name) ?? throw new ArgumentException($"--select '{selector}': no node is named '{name}'", nameof(selector));
+        var start = resolve(name) ?? throw new UnknownNodeException(selector, name);
         var selected = new HashSet<string>(StringComparer.Ordinal) { start };
         #region Exercise 2.2-1b: follow the graph operators to a node's ancestors and descendants (tests: DependencyGraphTests)
         if (up) Walk(start, _upstream, selected);

@@ -19,6 +19,9 @@ public sealed class DbtProject
     public required IReadOnlyList<DataTestSpec> Tests { get; init; }
     public required IReadOnlyList<ModelDoc> Docs { get; init; }
 
+    /// <summary>The <c>{% docs name %}…{% enddocs %}</c> blocks of the project's .md files, by name.</summary>
+    public IReadOnlyDictionary<string, string> DocBlocks { get; init; } = new Dictionary<string, string>();
+
     public static DbtProject Load(string root)
     {
         root = Path.GetFullPath(root);
@@ -66,6 +69,7 @@ public sealed class DbtProject
             Root = root, Name = name, ProfileName = profile, Vars = yml.Map("vars"), Models = models, MacroFiles = macros,
             SeedFiles = seeds, SeedSchema = yml.Map("seeds").Map(name).Text("+schema"), SingularTests = singular,
             Sources = sources, Tests = tests, Docs = docs,
+            DocBlocks = DocBlock.Read(root, Paths("docs-paths", "models").Concat(Paths("model-paths", "models")).Distinct().Select(p => Path.Combine(root, p))),
         };
     }
 
