@@ -13,7 +13,18 @@ packages=(
   libopenblas0                    # lab 1.5: OpenBLAS dgemm, the native baseline of the matrix-multiply kernels (P/Invoke)
   prometheus                      # the harness's embedded Prometheus server (PrometheusServer; lab 3.2 scrapes its model server)
   wrk                             # lab 3.2: HTTP load generator for the model server (requests/s and p99 under load)
+  nodejs npm                      # lab 1.2: s3rver, the harness's embedded S3-compatible server (installed below into infra/s3rver)
 )
+
+# s3rver, pinned by infra/s3rver/package-lock.json, installed into that folder (not globally) once node and npm are present.
+install_s3rver() {
+  local dir="${BASH_SOURCE[0]%/*}/../s3rver"
+  if [ -f "$dir/node_modules/s3rver/bin/s3rver.js" ]; then
+    return 0
+  fi
+  echo "setup: installing s3rver into infra/s3rver (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --silent)
+}
 
 # Lab 1.6: scikit-learn's bundled data sets (iris, wine, breast cancer, digits, diabetes), extracted from the Debian
 # package python3-sklearn instead of installing it: five CSV files rather than the whole SciPy stack (~70 packages).
@@ -32,6 +43,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all Debian packages present"
+  install_s3rver
   exit 0
 fi
 
@@ -52,4 +64,5 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 # The server packages would try to start a default cluster/service; the labs start their own.
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_s3rver
 echo "setup: done"
