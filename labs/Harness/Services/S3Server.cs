@@ -62,7 +62,8 @@ public sealed partial class S3Server : IAsyncDisposable
         var script = await LocateScriptAsync(cancellationToken);
         var dir = ServiceWorkspace.CreateInstanceDirectory("s3rver");
         var data = Directory.CreateDirectory(Path.Combine(dir, "data")).FullName;
-        var psi = HostCommands.StartInfo(node, [script, "-d", data, "-a", "127.0.0.1", "-p", "0", "--no-vhost-buckets",
+        // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17+) only offers in its legacy provider.
+        var psi = HostCommands.StartInfo(node, ["--openssl-legacy-provider", script, "-d", data, "-a", "127.0.0.1", "-p", "0", "--no-vhost-buckets",
                                                 "--configure-bucket", DefaultBucket]);
         var process = Process.Start(psi)!;
         ServiceWorkspace.RecordServerPid(dir, process.Id);
