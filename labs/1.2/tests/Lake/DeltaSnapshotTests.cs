@@ -9,7 +9,7 @@ public sealed class DeltaSnapshotTests(ITestOutputHelper output)
 {
     private static async Task<(DeltaTable Table, IReadOnlyList<SaleRecord> Rows)> CompactedTableAsync(DeltaBug bug)
     {
-        var store = new Lifecycle.Lake.Storage.LocalDirectoryStore(Directory.CreateTempSubdirectory("sm-lake-test-").FullName);
+        var store = new Lifecycle.Lake.Storage.LocalDirectoryStore(LakeStores.NewFolder());
         var table = await LakeStores.CreateTableAsync(store, bug);
         var rows = LakeStores.Day(0, 30, 1);
         var parts = new List<DeltaAction>();

@@ -11,7 +11,7 @@ public sealed class DeltaVacuumTests(ITestOutputHelper output)
     /// <summary>v1 adds day 0 in two files, v2 adds day 1, v3 compacts day 0 (removes its two files); plus an orphan never committed.</summary>
     private static async Task<(DeltaTable Table, IReadOnlyList<SaleRecord> Rows, IReadOnlyList<string> Compacted)> TableAsync(DeltaBug bug)
     {
-        var table = await LakeStores.CreateTableAsync(new LocalDirectoryStore(Directory.CreateTempSubdirectory("sm-lake-test-").FullName), bug);
+        var table = await LakeStores.CreateTableAsync(new LocalDirectoryStore(LakeStores.NewFolder()), bug);
         var day0 = LakeStores.Day(0, 20, 1);
         var day1 = LakeStores.Day(1, 10, 101);
         var a = await LakeStores.AddAsync(table, day0.Take(10).ToList());

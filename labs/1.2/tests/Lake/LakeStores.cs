@@ -8,9 +8,19 @@ namespace StatelessMind.Labs.Lifecycle.Tests.Lake;
 /// <summary>Stores and small tables for the lake tests: a fresh local folder, or a fresh prefix in the shared S3 server's bucket.</summary>
 internal static class LakeStores
 {
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("sm-lake-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => HostCommands.DeleteDirectory(root);
+        return root;
+    });
+
+    /// <summary>A fresh folder under one per-process root that is removed when the test process exits.</summary>
+    public static string NewFolder() => Directory.CreateDirectory(Path.Combine(Root.Value, Guid.NewGuid().ToString("N"))).FullName;
+
     public static IObjectStore Open(string kind, S3Fixture s3, int listPageSize = 1000) => kind switch
     {
-        "local" => new LocalDirectoryStore(Directory.CreateTempSubdirectory("sm-lake-test-").FullName),
+        "local" => new LocalDirectoryStore(NewFolder()),
         "s3" => new S3ObjectStore(s3.Server.Endpoint, $"tests/{Guid.NewGuid():N}", listPageSize: listPageSize),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "local or s3"),
     };

@@ -16,7 +16,7 @@ public sealed class LakehousePipelineTests(S3Fixture s3, ITestOutputHelper outpu
         var source = SalesDataset.Generate(3_000, days: 6, seed: 11);
 
         var result = await LakehousePipeline.RunAsync(store, source, new PipelineSettings(FilesPerDay: 3, DaysPerCommit: 2),
-            Directory.CreateTempSubdirectory("sm-lake-test-").FullName);
+            LakeStores.NewFolder());
 
         foreach (var hop in result.Hops) output.WriteLine($"{hop.Hop}: {hop.Digest} {(hop.MatchesSource ? "= source" : "≠ source")}");
         Assert.True(result.EveryHopMatches);

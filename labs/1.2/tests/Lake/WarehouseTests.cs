@@ -12,7 +12,7 @@ public sealed class WarehouseTests(ITestOutputHelper output)
     [Fact]
     public async Task DuckDB_loads_exactly_the_snapshot_and_its_SQL_checksum_equals_the_one_computed_in_CSharp_from_the_source()
     {
-        var work = Directory.CreateTempSubdirectory("sm-lake-test-").FullName;
+        var work = LakeStores.NewFolder();
         var table = await LakeStores.CreateTableAsync(new LocalDirectoryStore(Path.Combine(work, "store")));
         var source = SalesDataset.Generate(2_000, days: 5, seed: 3);
         var adds = new List<DeltaAction>();
@@ -34,7 +34,7 @@ public sealed class WarehouseTests(ITestOutputHelper output)
     [Fact]
     public async Task One_changed_amount_changes_both_checksums_alike()
     {
-        var work = Directory.CreateTempSubdirectory("sm-lake-test-").FullName;
+        var work = LakeStores.NewFolder();
         var table = await LakeStores.CreateTableAsync(new LocalDirectoryStore(Path.Combine(work, "store")));
         var source = LakeStores.Day(2, 40, 1).ToList();
         source[17] = source[17] with { AmountCents = source[17].AmountCents + 1 };

@@ -14,7 +14,7 @@ public static class ConflictChecker
     {
         ArgumentNullException.ThrowIfNull(ours);
         ArgumentNullException.ThrowIfNull(winner);
-        #region Exercise 1.2-3c: decide whether a transaction conflicts with the commit that won its version (tests: ConflictCheckerTests, DeltaCommitTests)
+        #region Exercise 1.2-3c: decide whether a transaction conflicts with the commit that won its version (tests: ConflictCheckerTests, DeltaCommitTests, ExperimentTests)
         if (winner.Any(a => a.MetaData is not null || a.Protocol is not null))
             return "that commit changed the table's metadata or protocol";
         var ourRemoves = ours.Where(a => a.Remove is not null).Select(a => a.Remove!.Path).ToHashSet(StringComparer.Ordinal);

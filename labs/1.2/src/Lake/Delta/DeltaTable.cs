@@ -122,7 +122,7 @@ public sealed partial class DeltaTable(IObjectStore store, string root, DeltaBug
     public async Task<long> CheckpointAsync(long? version = null, CancellationToken cancellationToken = default)
     {
         var snapshot = await SnapshotAsync(version, cancellationToken);
-        #region Exercise 1.2-3d: write the checkpoint Parquet file and _last_checkpoint (tests: DeltaCheckpointTests)
+        #region Exercise 1.2-3d: write the checkpoint Parquet file and _last_checkpoint (tests: DeltaCheckpointTests, LakehousePipelineTests, ExperimentTests)
         var rows = new List<DeltaAction>
         {
             new() { Protocol = snapshot.Protocol },
@@ -160,7 +160,7 @@ public sealed partial class DeltaTable(IObjectStore store, string root, DeltaBug
     {
         var latest = await LatestVersionAsync(cancellationToken) ?? throw new InvalidOperationException($"{Root}: no Delta table here.");
         HashSet<string> referenced;
-        #region Exercise 1.2-3e: collect every data file some retained version references (tests: DeltaVacuumTests)
+        #region Exercise 1.2-3e: collect every data file some retained version references (tests: DeltaVacuumTests, LakehousePipelineTests, ExperimentTests)
         // A file live at any version v in [retain, latest] was either live at retain or added by a commit after it.
         referenced = (await SnapshotAsync(retainFromVersion, cancellationToken)).Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         for (var v = retainFromVersion + 1; v <= latest; v++)
