@@ -46,7 +46,7 @@ public sealed class LakehouseExperiment : IExperiment
             context.Report(0.4, "pipeline over S3");
             await using var s3 = await S3Server.AcquireAsync(cancellationToken);
             // A low multipart threshold, so that the compacted files go up in parts here too; small list pages, so that listings page.
-            using var s3Store = new S3ObjectStore(s3.Endpoint, $"lakehouse-experiment/{Guid.NewGuid():N}", multipartThreshold: 32 << 10, partSize: 5 << 20, listPageSize: 50);
+            using var s3Store = new S3ObjectStore(s3.Endpoint, $"lakehouse-experiment/{Guid.NewGuid():N}", multipartThreshold: 8 << 10, partSize: 5 << 20, listPageSize: 50);
             var honoured = await s3Store.ProbeConditionalPutAsync(cancellationToken);
             clock.Restart();
             var s3Run = await LakehousePipeline.RunAsync(s3Store, source, settings, Path.Combine(work.FullName, "s3-work"), cancellationToken);

@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace StatelessMind.Labs.Lifecycle.Lake.Storage;
 
 /// <summary>
 /// The object store as a local folder: a key is a relative path. A put writes a temporary file and renames it over the
-/// key (readers never see half an object); put-if-absent creates the file with <see cref="FileMode.CreateNew"/>
-/// (O_CREAT|O_EXCL: atomic against every other writer of the same file system).
+/// key (readers never see half an object); put-if-absent writes a temporary file and moves it to the key without
+/// overwriting (atomic against every other writer of the same file system).
 /// </summary>
 public sealed class LocalDirectoryStore(string root) : IObjectStore
 {
@@ -24,18 +26,41 @@ public sealed class LocalDirectoryStore(string root) : IObjectStore
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        FileStream stream;
+        // The whole object is written first, then given its name without overwriting (link(2) on Linux fails when the
+        // name exists): a reader never sees a created but half-written commit, and of two writers exactly one wins.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temp, data.ToArray(), cancellationToken);
         try
         {
-            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            if (OperatingSystem.IsWindows())
+            {
+                try
+                {
+                    File.Move(temp, path, overwrite: false); // MoveFileEx without REPLACE_EXISTING: atomic there
+                    return true;
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    return false;
+                }
+            }
+            // .NET's File.Move(overwrite: false) checks and then renames on Unix, which two writers can both pass;
+            // link(2) itself fails with EEXIST when the name exists.
+            if (Link(temp, path) == 0) return true;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EEXIST) return false;
+            throw new IOException($"link({temp}, {path}) failed with errno {errno}.");
         }
-        catch (IOException) when (File.Exists(path))
+        finally
         {
-            return false;
+            File.Delete(temp);
         }
-        await using (stream) await stream.WriteAsync(data, cancellationToken);
-        return true;
     }
+
+    private const int EEXIST = 17;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string newName);
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
