@@ -16,6 +16,16 @@ packages=(
   chromium                        # headless browser for the tests that open generated pages (HeadlessChromium)
 )
 
+# s3rver, pinned by infra/s3rver/package-lock.json, installed into that folder (not globally) once node and npm are present.
+install_s3rver() {
+  local dir="${BASH_SOURCE[0]%/*}/../s3rver"
+  if [ -f "$dir/node_modules/s3rver/bin/s3rver.js" ]; then
+    return 0
+  fi
+  echo "setup: installing s3rver into infra/s3rver (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --silent)
+}
+
 # Lab 1.6: scikit-learn's bundled data sets (iris, wine, breast cancer, digits, diabetes), extracted from the Debian
 # package python3-sklearn instead of installing it: five CSV files rather than the whole SciPy stack (~70 packages).
 "${BASH_SOURCE[0]%/*}/sklearn-data.sh"
@@ -26,6 +36,12 @@ if ! command -v cargo >/dev/null 2>&1; then
   packages+=(cargo)
 fi
 
+# s3rver (lab 1.2's embedded S3) runs on Node.js: Debian's nodejs and npm only when no node and npm are on PATH
+# already (a NodeSource or nvm Node.js, which brings its own npm, is used as it is).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -33,6 +49,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all Debian packages present"
+  install_s3rver
   exit 0
 fi
 
@@ -53,4 +70,5 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 # The server packages would try to start a default cluster/service; the labs start their own.
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_s3rver
 echo "setup: done"

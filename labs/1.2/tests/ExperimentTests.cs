@@ -42,4 +42,16 @@ public sealed class ExperimentTests(PostgresFixture postgres, KafkaFixture kafka
             Assert.Contains(result.Problems, p => p.Contains("kind Duplicate", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    [Goal("1.2-3")]
+    public async Task The_lakehouse_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new LakehouseExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(6_000, finding.Figures.Single(f => f.Name == "rows checked at every hop").Value);
+        Assert.Contains(finding.Notes, n => n.Contains("planted bug ReadIgnoresRemoves", StringComparison.Ordinal) && n.StartsWith('✔'));
+        Assert.EndsWith("checks held.", finding.Summary, StringComparison.Ordinal);
+    }
 }
