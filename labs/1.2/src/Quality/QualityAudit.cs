@@ -50,7 +50,8 @@ public static class QualityAudit
         return problems;
     }
 
-    /// <summary>dbt against the suite: a dbt test fails exactly when the expectation it states failed.</summary>
+    /// <summary>dbt against the suite: a dbt test fails exactly when the expectation it states failed, and where dbt's query
+    /// returns one row per failing row, with as many rows as the suite named.</summary>
     public static IReadOnlyList<string> AgainstDbt(ValidationResult result, IReadOnlyList<DbtTestOutcome> dbt)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -63,6 +64,8 @@ public static class QualityAudit
             if (expectation is null) problems.Add($"dbt {test.Test}: the suite has no {test.ExpectationKey}");
             else if (expectation.Success != test.Passed)
                 problems.Add($"{test.ExpectationKey}: the suite {(expectation.Success ? "passed" : "failed")}, dbt {test.Test} {(test.Passed ? "passed" : $"failed ({test.Failures} rows)")}");
+            else if (test.CountsRows && test.Failures != expectation.UnexpectedCount)
+                problems.Add($"{test.ExpectationKey}: the suite named {expectation.UnexpectedCount} failing rows, dbt {test.Test} {test.Failures}");
         }
         return problems;
     }

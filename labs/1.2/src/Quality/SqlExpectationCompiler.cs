@@ -82,7 +82,7 @@ public static class SqlExpectationCompiler
                            "n AS (SELECT (SELECT count(*) FROM a)::float8 AS na, (SELECT count(*) FROM b)::float8 AS nb), " +
                            "g AS (SELECT v, sum(fa) AS fa, sum(fb) AS fb FROM (SELECT v, 1 AS fa, 0 AS fb FROM a UNION ALL SELECT v, 0, 1 FROM b) m GROUP BY v), " +
                            "cdf AS (SELECT sum(fa) OVER (ORDER BY v) AS ca, sum(fb) OVER (ORDER BY v) AS cb FROM g) " +
-                           "SELECT CASE WHEN n.na = 0 OR n.nb = 0 THEN NULL ELSE max(abs(ca / n.na - cb / n.nb)) END::float8 FROM cdf, n GROUP BY n.na, n.nb";
+                           "SELECT CASE WHEN n.na = 0 OR n.nb = 0 THEN NULL ELSE max(abs(ca / nullif(n.na, 0) - cb / nullif(n.nb, 0))) END::float8 FROM cdf, n GROUP BY n.na, n.nb";
                 break;
             }
             default:

@@ -87,7 +87,7 @@ public sealed class FrameValidatorTests(ITestOutputHelper output)
             new DateTimeDataFrameColumn("ordered", [t0, t0, t0, null, t0.AddSeconds(1)]));
 
         Assert.Equal([2L, 5], Run("""{ "type": "column_pair", "column_a": "shipped", "operator": ">=", "column_b": "ordered" }""", frame).UnexpectedKeys);
-        Assert.Equal([1L, 2], Run("""{ "type": "column_pair", "column_a": "shipped", "operator": "<", "column_b": "ordered" }""", frame).UnexpectedKeys);
+        Assert.Equal([1L], Run("""{ "type": "column_pair", "column_a": "shipped", "operator": "<", "column_b": "ordered" }""", frame).UnexpectedKeys);
     }
 
     [Fact]
