@@ -25,7 +25,7 @@ public sealed class QualityExperiment : IExperiment
     public async Task<Finding> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var rows = context.Size(2_000, 100_000);
+        var rows = context.Size(2_000, 50_000);
         var b = new FindingBuilder(GoalId, Title);
         var suite = OrdersSuite.Load();
         var settings = new ValidationSettings(AsOf);
