@@ -1,4 +1,5 @@
 using StatelessMind.Labs.Lifecycle.Experiments;
+using StatelessMind.Labs.Lifecycle.Quality;
 using StatelessMind.Labs.Lifecycle.Streaming;
 
 namespace StatelessMind.Labs.Lifecycle.Tests;
@@ -53,5 +54,16 @@ public sealed class ExperimentTests(PostgresFixture postgres, KafkaFixture kafka
         Assert.Equal(6_000, finding.Figures.Single(f => f.Name == "rows checked at every hop").Value);
         Assert.Contains(finding.Notes, n => n.Contains("planted bug ReadIgnoresRemoves", StringComparison.Ordinal) && n.StartsWith('✔'));
         Assert.EndsWith("checks held.", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Goal("1.2-2")]
+    public async Task The_quality_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new QualityExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(10, finding.Figures.Single(f => f.Name == "datasets where the seed, the DataFrame, SQL and dbt agree").Value);
+        Assert.Equal(3, finding.Figures.Single(f => f.Name == "planted bugs caught").Value);
     }
 }
