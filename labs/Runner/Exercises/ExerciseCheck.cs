@@ -249,7 +249,7 @@ public sealed class ExerciseCheck(RepositoryLayout layout, GoalCatalog catalog, 
                 result.Add(new CheckFinding("tests", false, where, $"{run.NotRun.Count} tests reported no result (the run was cut short): " +
                                                                    $"{string.Join(", ", run.NotRun.Take(5))}{(run.NotRun.Count > 5 ? ", …" : "")}; {Last(run.Run.Output)}"));
         }
-        var byGoal = labGoals.ToDictionary(g => g, g => (IReadOnlyList<TestCaseResult>)runs.SelectMany(r => r.Run.ByGoal[g]).ToList());
+        var byGoal = labGoals.ToDictionary(g => g, g => (IReadOnlyList<TestCaseResult>)runs.SelectMany(r => r.Run.ByGoal.GetValueOrDefault(g) ?? []).ToList());
         var labTests = byGoal.Values.SelectMany(r => r).DistinctBy(r => r.Name).ToList();
 
         var regions = generated.Regions.Where(r => GoalId.SectionOf(r.GoalId) == section.Id).ToList();

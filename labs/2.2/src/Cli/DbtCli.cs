@@ -3,6 +3,7 @@ using StatelessMind.Labs.Transformation.Execution;
 using StatelessMind.Labs.Transformation.Graph;
 using StatelessMind.Labs.Transformation.Jinja;
 using StatelessMind.Labs.Transformation.Project;
+using StatelessMind.Labs.Transformation.Snapshots;
 
 namespace StatelessMind.Labs.Transformation.Cli;
 
@@ -39,7 +40,11 @@ public static class DbtCli
         switch (command.Verb)
         {
             case DbtVerb.Build:
-                results = await runner.BuildAsync(command.Select, cancellationToken);
+                // The project's snapshots read sources only, so running them before the seeds, models and tests is one
+                // of the DAG's orders; with --select they run only when a selector names one of them.
+                var snapshots = SnapshotRunner.Load(runner).Where(s => command.Select is null || s.Name == command.Select).ToList();
+                results = [.. snapshots.Count == 0 ? [] : await SnapshotRunner.RunAsync(runner, new SnapshotRunOptions { Select = command.Select }, cancellationToken),
+                           .. command.Select is not null && snapshots.Count > 0 ? [] : await runner.BuildAsync(command.Select, cancellationToken)];
                 break;
             case DbtVerb.Run:
                 results = await runner.RunAsync(command.Select, cancellationToken);
@@ -51,7 +56,8 @@ public static class DbtCli
                 results = await runner.ExecuteAsync(command.Select, seeds: true, models: false, tests: false, cancellationToken);
                 break;
             case DbtVerb.Snapshot:
-                return await SnapshotAsync(runner, command, output);
+                results = await SnapshotRunner.RunAsync(runner, new SnapshotRunOptions { Select = command.Select }, cancellationToken);
+                break;
             case DbtVerb.Compile:
             {
                 var selected = command.Select is null ? null : runner.SelectNodes(command.Select);
@@ -75,17 +81,5 @@ public static class DbtCli
             $"Done. PASS={results.Count(r => r.Status is NodeStatus.Success or NodeStatus.Pass)} ERROR={results.Count(r => r.Status == NodeStatus.Error)} " +
             $"FAIL={results.Count(r => r.Status == NodeStatus.Fail)} SKIP={results.Count(r => r.Status == NodeStatus.Skipped)} TOTAL={results.Count}"));
         return bad == 0 ? 0 : 1;
-    }
-
-    /// <summary>
-    /// <c>dbt snapshot</c>: the project's snapshots (lab 2.1's slowly changing dimensions) are executed by their own
-    /// runner, not by this one; until it is connected here the verb says so and exits 2.
-    /// </summary>
-    private static async Task<int> SnapshotAsync(DbtRunner runner, DbtCommandLine command, TextWriter output)
-    {
-        _ = runner;
-        _ = command;
-        await output.WriteLineAsync("error: snapshots are not executed by this runner yet");
-        return 2;
     }
 }

@@ -91,7 +91,7 @@ public sealed partial class DbtRunner
 
     /// <summary>
     /// Runs the chosen kinds of node the way <c>dbt build</c> does: one DAG of seeds, models and tests, in which a test
-    /// comes after every node it reads and before every child of those nodes, and a ready test goes first — so each
+    /// comes after every node it reads and before every node downstream of all of them, and a ready test goes first — so each
     /// model's tests run right after it. A node whose parent errored, failed a test or was skipped is SKIPPED.
     /// </summary>
     public async Task<IReadOnlyList<NodeResult>> ExecuteAsync(string? select, bool seeds, bool models, bool tests, CancellationToken cancellationToken = default)
@@ -104,19 +104,20 @@ public sealed partial class DbtRunner
         var sql = tests ? CompileTests().ToDictionary(t => $"test.{_project.Name}.{t.Name}", t => t.Sql, StringComparer.Ordinal) : [];
         await using var connection = await OpenAsync(cancellationToken);
         var results = new List<NodeResult>();
-        #region Exercise 2.2-1e: build's schedule (a test between the nodes it reads and their children) and the skips after a failure (tests: BuildSemanticsTests, MaterializationTests, ProjectBuildExperimentTests)
-        // The schedule: parents of each node within this run; a test is a parent of every child of the nodes it reads
-        // (unless that child is itself upstream of the test, which would close a cycle).
+        #region Exercise 2.2-1e: build's schedule (a test between the nodes it reads and what depends on all of them) and the skips after a failure (tests: BuildSemanticsTests, MaterializationTests, ProjectBuildExperimentTests)
+        // The schedule: parents of each node within this run; as in dbt, a test is also a parent of every node downstream
+        // of all the nodes it reads — a relationships test reads two models and gates only what depends on both.
         var parents = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var inRun = nodes.Concat(testNodes.Select(t => t.UniqueId)).ToHashSet(StringComparer.Ordinal);
         foreach (var id in nodes) parents[id] = Graph.Parents(id).Where(inRun.Contains).ToHashSet(StringComparer.Ordinal);
+        var upstreamOf = nodes.ToDictionary(id => id, id => Graph.Select("+" + id, n => n).Where(n => n != id).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var test in testNodes)
         {
             parents[test.UniqueId] = test.DependsOn.Where(inRun.Contains).ToHashSet(StringComparer.Ordinal);
-            var upstream = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var p in test.DependsOn.Where(Graph.Nodes.Contains)) upstream.UnionWith(Graph.Select("+" + p, n => n));
-            foreach (var child in test.DependsOn.Where(Graph.Nodes.Contains).SelectMany(Graph.Children))
-                if (inRun.Contains(child) && !upstream.Contains(child)) parents[child].Add(test.UniqueId);
+            var reads = test.DependsOn.Where(Graph.Nodes.Contains).ToList();
+            if (reads.Count == 0) continue;
+            foreach (var id in nodes)
+                if (reads.All(upstreamOf[id].Contains)) parents[id].Add(test.UniqueId);
         }
         var waiting = parents.ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
         var children = inRun.ToDictionary(id => id, _ => new List<string>(), StringComparer.Ordinal);

@@ -400,9 +400,6 @@ public sealed partial class DbtRunner
         return connection;
     }
 
-    /// <summary>The project this runner builds.</summary>
-    public DbtProject Project => _project;
-
     /// <summary>
     /// Renders a resource that lives outside models/ (a snapshot) with the project's macros, var, env_var, ref and
     /// source; <paramref name="locals"/> adds to them or overrides them (its config()).

@@ -1,5 +1,6 @@
 using Npgsql;
 using StatelessMind.Labs.Transformation.Execution;
+using StatelessMind.Labs.Transformation.Graph;
 using StatelessMind.Labs.Transformation.Jinja;
 using StatelessMind.Labs.Transformation.Project;
 
@@ -55,7 +56,7 @@ public static class SnapshotRunner
     {
         options ??= new SnapshotRunOptions();
         var snapshots = Load(runner).Where(s => options.Select is null || s.Name == options.Select).ToList();
-        if (options.Select is not null && snapshots.Count == 0) throw new ArgumentException($"no snapshot is named '{options.Select}'", nameof(options));
+        if (options.Select is not null && snapshots.Count == 0) throw new UnknownNodeException(options.Select, options.Select);
         await using var connection = new NpgsqlConnection(runner.Target.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         DateTime now;
