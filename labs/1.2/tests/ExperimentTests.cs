@@ -1,3 +1,4 @@
+using StatelessMind.Labs.Lifecycle.Etl;
 using StatelessMind.Labs.Lifecycle.Experiments;
 using StatelessMind.Labs.Lifecycle.Streaming;
 
@@ -41,5 +42,16 @@ public sealed class ExperimentTests(PostgresFixture postgres, KafkaFixture kafka
         {
             Assert.Contains(result.Problems, p => p.Contains("kind Duplicate", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    [Goal("1.2-4")]
+    public async Task The_etl_elt_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new EtlEltExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.Figures.Single(f => f.Name == "ETL data moved").Value > 0);
+        Assert.True(finding.Figures.Single(f => f.Name == "ELT runtime / ETL runtime").Value > 0);
     }
 }
