@@ -35,7 +35,7 @@ public sealed class ByteCountingProxy : IAsyncDisposable
     /// <summary>The same connection string, pointed at this relay (without pooling, so that every connection is relayed and closed).</summary>
     public string Route(string connectionString) => new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
     {
-        Host = "127.0.0.1", Port = Port, Pooling = false,
+        Host = "127.0.0.1", Port = Port, Pooling = false, CommandTimeout = 600,
     }.ConnectionString;
 
     private async Task AcceptAsync()

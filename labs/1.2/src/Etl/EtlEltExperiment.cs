@@ -19,7 +19,7 @@ public sealed class EtlEltExperiment : IExperiment
     public async Task<Finding> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var orders = context.Size(3_000, 150_000);
+        var orders = context.Size(3_000, 40_000);
         var b = new FindingBuilder(GoalId, Title);
         var postgres = await context.Services.PostgresAsync(cancellationToken);
 
