@@ -1,5 +1,6 @@
 using StatelessMind.Labs.Lifecycle.Etl;
 using StatelessMind.Labs.Lifecycle.Experiments;
+using StatelessMind.Labs.Lifecycle.Serving;
 using StatelessMind.Labs.Lifecycle.Streaming;
 
 namespace StatelessMind.Labs.Lifecycle.Tests;
@@ -53,5 +54,15 @@ public sealed class ExperimentTests(PostgresFixture postgres, KafkaFixture kafka
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.Figures.Single(f => f.Name == "ETL data moved").Value > 0);
         Assert.True(finding.Figures.Single(f => f.Name == "ELT runtime / ETL runtime").Value > 0);
+    }
+
+    [Fact]
+    [Goal("1.2-6")]
+    public async Task The_serving_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new ServingExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.Figures.Single(f => f.Name == "rows served by page walk").Value > 0);
     }
 }

@@ -13,7 +13,7 @@ public static class Aggregates
     {
         ArgumentNullException.ThrowIfNull(sales);
         var rows = new List<object?[]>();
-        #region Exercise 1.2-4b: group by, as SQL's sum() types its results (tests: MartTransformTests, EtlEltTests, ExperimentTests)
+        #region Exercise 1.2-4b: group by, as SQL's sum() types its results (tests: AggregateTests, EtlEltTests, ExperimentTests)
         var groups = new Dictionary<(string Store, int Date), (long Lines, long Units, decimal Revenue)>();
         foreach (var row in sales.Rows)
         {
