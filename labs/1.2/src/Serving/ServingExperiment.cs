@@ -45,9 +45,10 @@ public sealed class ServingExperiment : IExperiment
 
         // Answers equal the warehouse's rows: the whole mart walked in pages against one direct query.
         var all = await WarehouseRowsAsync(warehouse, cancellationToken);
-        var (walked, pages) = await WalkAsync(client, "limit=7", cancellationToken);
+        var pageSize = context.Size(7, 50);
+        var (walked, pages) = await WalkAsync(client, $"limit={pageSize}", cancellationToken);
         b.Figure("rows served by page walk", walked.Count, "rows")
-         .Check(walked.SequenceEqual(all) && all.Count > 0, $"walking {pages:N0} pages of 7 gives the {all.Count:N0} warehouse rows, each once, in order");
+         .Check(walked.SequenceEqual(all) && all.Count > 0, $"walking {pages:N0} pages of {pageSize} gives the {all.Count:N0} warehouse rows, each once, in order");
         var store = all[all.Count / 2].StoreKey;
         var filtered = await client.GetFromJsonAsync<DailySalesPage>($"api/daily-sales?store={store}&from=2024-04-01&to=2024-06-30&min_revenue_cents=1000&limit=500", JsonSerializerOptions.Web, cancellationToken);
         var expected = all.Where(r => r.StoreKey == store && r.DateKey is >= 20240401 and <= 20240630 && r.RevenueCents >= 1000).ToList();
@@ -82,7 +83,7 @@ public sealed class ServingExperiment : IExperiment
         await using (var bugHost = await ServingHost.StartAsync(new ServingOptions(warehouse, Schema) { Bug = ServingBug.KeysetSkipsTies }, cancellationToken))
         {
             using var bugClient = new HttpClient { BaseAddress = bugHost.BaseAddress };
-            var (rows, _) = await WalkAsync(bugClient, "limit=7", cancellationToken);
+            var (rows, _) = await WalkAsync(bugClient, $"limit={pageSize}", cancellationToken);
             b.Check(rows.Count < all.Count, $"planted bug KeysetSkipsTies is caught: the walk serves {rows.Count:N0} of {all.Count:N0} rows");
         }
         await using (var bugHost = await ServingHost.StartAsync(new ServingOptions(warehouse, Schema) { Bug = ServingBug.EtagFromQuery }, cancellationToken))
