@@ -1,5 +1,7 @@
+using StatelessMind.Labs.Lifecycle.Etl;
 using StatelessMind.Labs.Lifecycle.Experiments;
 using StatelessMind.Labs.Lifecycle.Quality;
+using StatelessMind.Labs.Lifecycle.Serving;
 using StatelessMind.Labs.Lifecycle.Streaming;
 
 namespace StatelessMind.Labs.Lifecycle.Tests;
@@ -65,5 +67,26 @@ public sealed class ExperimentTests(PostgresFixture postgres, KafkaFixture kafka
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.Equal(10, finding.Figures.Single(f => f.Name == "datasets where the seed, the DataFrame, SQL and dbt agree").Value);
         Assert.Equal(3, finding.Figures.Single(f => f.Name == "planted bugs caught").Value);
+    }
+
+    [Fact]
+    [Goal("1.2-4")]
+    public async Task The_etl_elt_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new EtlEltExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.Figures.Single(f => f.Name == "ETL data moved").Value > 0);
+        Assert.True(finding.Figures.Single(f => f.Name == "ELT runtime / ETL runtime").Value > 0);
+    }
+
+    [Fact]
+    [Goal("1.2-6")]
+    public async Task The_serving_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new ServingExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.True(finding.Figures.Single(f => f.Name == "rows served by page walk").Value > 0);
     }
 }
