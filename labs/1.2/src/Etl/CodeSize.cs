@@ -43,10 +43,11 @@ public static class CodeSize
         return EtlFiles.Sum(f => CountCode(ReadResource(assembly, $"etl-source/{f}")));
     }
 
-    /// <summary>The ELT's lines of code: the raw copy (C#) and the dbt project's models and macros (SQL with Jinja).</summary>
-    public static (int Loader, int Sql) EltLines(string dbtProject)
+    /// <summary>The ELT's lines of code: the raw copy (C#) and the dbt project's macros and models (SQL with Jinja) — only <paramref name="models"/> when given.</summary>
+    public static (int Loader, int Sql) EltLines(string dbtProject, IReadOnlyCollection<string>? models = null)
     {
         var sql = Directory.EnumerateFiles(Path.Combine(dbtProject, "models"), "*.sql", SearchOption.AllDirectories)
+            .Where(f => models is null || models.Contains(Path.GetFileNameWithoutExtension(f)))
             .Concat(Directory.EnumerateFiles(Path.Combine(dbtProject, "macros"), "*.sql", SearchOption.AllDirectories))
             .Sum(f => CountCode(File.ReadAllText(f)));
         return (CountCode(ReadResource(typeof(CodeSize).Assembly, "etl-source/EltLoader.cs")), sql);

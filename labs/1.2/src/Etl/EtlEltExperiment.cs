@@ -39,7 +39,7 @@ public sealed class EtlEltExperiment : IExperiment
         var result = await EtlEltRun.RunAsync(source, warehouse, EtlBug.None, cancellationToken);
         PipelineRun etl = result.Etl, elt = result.Elt;
         var etlLines = CodeSize.EtlLines();
-        var (eltLoaderLines, eltSqlLines) = CodeSize.EltLines(EtlEltRun.DbtProject);
+        var (eltLoaderLines, eltSqlLines) = CodeSize.EltLines(EtlEltRun.DbtProject, elt.Models);
         var eltTransform = elt.Phases[^1];
         var rawBytes = elt.Phases[0].WarehouseBytes;
 

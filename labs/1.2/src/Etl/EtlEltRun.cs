@@ -22,6 +22,10 @@ public static class EtlEltRun
     public static IReadOnlyList<string> Marts { get; } =
         ["dim_customer", "dim_date", "dim_product", "dim_store", "fct_daily_store_sales", "fct_sales", "revenue_by_department_segment"];
 
+    /// <summary>What the ELT runs of the dbt project: the seven marts and every model upstream of them (the project
+    /// holds other marts too — lab 2.1's slowly changing dimensions and bridge — which the ETL does not build).</summary>
+    public static string EltSelection => string.Join(' ', Marts.Select(m => "+" + m));
+
     /// <summary>The dbt project of lab 2.2, as shipped beside its assembly.</summary>
     public static string DbtProject => StarSchemaBuild.ProjectDirectory;
 
@@ -63,6 +67,7 @@ public static class EtlEltRun
         using var heap = HeapPeakSampler.Start();
         await Phase("extract + load raw (COPY)", source, warehouse, phases, () => EltLoader.CopyRawAsync(source.Route(sourceDb), warehouse.Route(warehouseDb), SourceSchema, cancellationToken));
         var target = Directory.CreateTempSubdirectory("sm-elt-dbt-");
+        IReadOnlyList<string> models = [];
         try
         {
             await Phase("transform (dbt SQL models in PostgreSQL)", source, warehouse, phases, async () =>
@@ -72,7 +77,8 @@ public static class EtlEltRun
                     Environment = ProfileTarget.Environment(warehouse.Route(warehouseDb), DbtSchema),
                     TargetDirectory = target.FullName,
                 });
-                var results = (await runner.SeedAsync(cancellationToken)).Concat(await runner.RunAsync(null, cancellationToken)).ToList();
+                var results = (await runner.SeedAsync(cancellationToken)).Concat(await runner.RunAsync(EltSelection, cancellationToken)).ToList();
+                models = [.. results.Where(r => r.UniqueId.StartsWith("model.", StringComparison.Ordinal)).Select(r => r.UniqueId[(r.UniqueId.LastIndexOf('.') + 1)..])];
                 var failed = results.Where(r => r.Status != NodeStatus.Success).ToList();
                 if (failed.Count > 0) throw new InvalidOperationException("dbt run failed: " + string.Join("; ", failed.Select(f => $"{f.UniqueId}: {f.Status} {f.Message}")));
                 return results.Count;
@@ -83,7 +89,7 @@ public static class EtlEltRun
             target.Delete(recursive: true);
         }
         heap.Dispose();
-        return new PipelineRun("ELT", phases, heap.PeakAboveBaseline, await MartRowsAsync(warehouseDb, cancellationToken));
+        return new PipelineRun("ELT", phases, heap.PeakAboveBaseline, await MartRowsAsync(warehouseDb, cancellationToken), models);
     }
 
     private static ByteCountingProxy Relay(string connectionString)
