@@ -24,7 +24,7 @@ public static class DataIntervals
     {
         if (dag.Cron is null || limit <= 0) return [];
         var due = new List<DataInterval>();
-        #region Exercise 2.3-2a: list the ended data intervals after the last scheduled run (all of them with catchup, the newest without) (tests: ScheduleTests, SchedulingExperimentTests)
+        #region Exercise 2.3-2a: list the ended data intervals after the last scheduled run (all of them with catchup, the newest without) (tests: ScheduleTests, ExperimentTests)
         var from = lastLogicalDate is { } last
             ? dag.Cron.GetNextOccurrence(last, TimeZoneInfo.Utc, inclusive: false)
             : dag.Cron.GetNextOccurrence(dag.Options.StartDate, TimeZoneInfo.Utc, inclusive: true);

@@ -236,7 +236,7 @@ public sealed class Scheduler
     internal async Task<IReadOnlyList<JsonElement>> MappedItemsAsync(DagTask task, TaskInstanceKey key, CancellationToken cancellationToken)
     {
         var source = task.Options.ExpandFrom!;
-        #region Exercise 2.3-3b: read the upstream task's returned list from its XCom, as the elements the mapped task expands over (tests: TaskMappingTests, DynamicWorkflowExperimentTests)
+        #region Exercise 2.3-3b: read the upstream task's returned list from its XCom, as the elements the mapped task expands over (tests: TaskMappingTests, ExperimentTests)
         var rows = await XComs.ReadAsync(key.DagId, key.RunId, source, XComStore.ReturnValueKey, cancellationToken);
         if (rows.Count != 1)
             throw new XComNotFoundException($"Task '{task.TaskId}' expands over the return value of '{source}', which pushed {rows.Count} values in run '{key.RunId}'.");

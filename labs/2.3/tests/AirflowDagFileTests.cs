@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace StatelessMind.Labs.Orchestration.Tests;
+
+/// <summary>The Airflow DAG files compile as Python, and their task graphs (parsed from the source) are the ones the lab
+/// describes. Airflow itself does not run here.</summary>
+[Goal("2.3-1")]
+public sealed partial class AirflowDagFileTests
+{
+    private static readonly string Dags = Path.Combine(AppContext.BaseDirectory, "dags");
+
+    [Theory]
+    [InlineData("pipeline_dag.py")]
+    [InlineData("scheduled_dag.py")]
+    [InlineData("dynamic_dags.py")]
+    public async Task The_dag_file_compiles(string file)
+    {
+        var start = new ProcessStartInfo("python3") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-c", "import sys, py_compile; py_compile.compile(sys.argv[1], cfile='/dev/null', doraise=True)", Path.Combine(Dags, file) }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, errors);
+    }
+
+    [Fact]
+    public void The_pipeline_dag_has_the_csharp_dags_graph()
+    {
+        var source = File.ReadAllText(Path.Combine(Dags, "pipeline_dag.py"));
+        var variables = TaskVariable().Matches(source).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var edges = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (Match m in Edge().Matches(source))
+        {
+            foreach (var up in m.Groups[1].Value.Trim('[', ']').Split(','))
+            foreach (var down in m.Groups[2].Value.Trim('[', ']').Split(','))
+                edges.Add($"{variables[up.Trim()]}>>{variables[down.Trim()]}");
+        }
+        var dag = DagExecutionExperiment.RetailDag("Host=unused");
+        var expected = new SortedSet<string>(dag.Tasks.SelectMany(t => t.Downstream.Select(d => $"{t.TaskId}>>{d}")), StringComparer.Ordinal);
+        Assert.Equal(expected, edges);
+        Assert.Contains("trigger_rule=TriggerRule.ALL_DONE", source, StringComparison.Ordinal);
+        Assert.Contains("trigger_rule=TriggerRule.ONE_FAILED", source, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^\s*(\w+)\s*=\s*BashOperator\(\s*task_id=""(\w+)""", RegexOptions.Multiline)]
+    private static partial Regex TaskVariable();
+
+    [GeneratedRegex(@"^\s*(\[[\w, ]+\]|\w+)\s*>>\s*(\[[\w, ]+\]|\w+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex Edge();
+}
