@@ -74,12 +74,16 @@ public sealed class SchedulingExperiment : IExperiment
         await scheduler.StartAsync(cancellationToken);
 
         var peak = 0;
+        var idle = false;
         for (var minute = 0; minute < 12 * hours; minute++)
         {
             await scheduler.TickAsync(cancellationToken);
             await scheduler.DrainAsync();
             peak = Math.Max(peak, (await scheduler.Store.RunsAsync(dag.DagId, ["running"], cancellationToken)).Count);
-            if ((await scheduler.Store.RunsAsync(dag.DagId, ["queued", "running"], cancellationToken)).Count == 0) break;
+            // Finished runs are closed in one tick and new ones created in the next: stop after two idle ticks in a row.
+            var active = (await scheduler.Store.RunsAsync(dag.DagId, ["queued", "running"], cancellationToken)).Count;
+            if (active == 0 && idle) break;
+            idle = active == 0;
             clock.Advance(TimeSpan.FromMinutes(1));
         }
         var runs = await scheduler.Store.RunsAsync(dag.DagId, null, cancellationToken);

@@ -10,14 +10,12 @@ public sealed partial class AirflowDagFileTests
 {
     private static readonly string Dags = Path.Combine(AppContext.BaseDirectory, "dags");
 
-    [Theory]
-    [InlineData("pipeline_dag.py")]
-    [InlineData("scheduled_dag.py")]
-    [InlineData("dynamic_dags.py")]
-    public async Task The_dag_file_compiles(string file)
+    [Fact]
+    public async Task The_dag_files_compile()
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", "import sys, py_compile; py_compile.compile(sys.argv[1], cfile='/dev/null', doraise=True)", Path.Combine(Dags, file) }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "-m", "py_compile", "pipeline_dag.py", "scheduled_dag.py", "dynamic_dags.py" }) start.ArgumentList.Add(a);
+        start.WorkingDirectory = Dags;
         using var process = Process.Start(start)!;
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -96,7 +96,9 @@ public sealed class Dag
             path.Add(current);
             current = _tasks[current].Upstream.First(left.Contains);
         }
-        var cycle = path.Skip(seen[current]).Reverse().ToList();
+        var loop = path.Skip(seen[current]).Reverse().ToList();
+        var first = loop.IndexOf(_order.First(t => loop.Contains(t.TaskId)).TaskId); // start at the task added first
+        var cycle = loop.Skip(first).Concat(loop.Take(first)).ToList();
         cycle.Add(cycle[0]);
         throw new DagCycleException(DagId, cycle);
         #endregion

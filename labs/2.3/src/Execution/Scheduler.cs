@@ -132,11 +132,19 @@ public sealed class Scheduler
     /// <summary>Waits until every try this scheduler started has finished and recorded its state.</summary>
     public async Task DrainAsync()
     {
-        while (!_inFlight.IsEmpty) await Task.WhenAll(_inFlight.Values.ToArray());
+        while (true)
+        {
+            var pending = _inFlight.ToArray();
+            if (pending.Length == 0) return;
+            await Task.WhenAll(pending.Select(p => p.Value));
+            // Remove by key and value: a try that finished synchronously was added after it finished, and a retry may have
+            // replaced an entry since.
+            foreach (var entry in pending) ((ICollection<KeyValuePair<TaskInstanceKey, Task>>)_inFlight).Remove(entry);
+        }
     }
 
-    /// <summary>Ticks and drains until no run is active or nothing changes without the clock moving; returns whether all
-    /// runs finished.</summary>
+    /// <summary>Ticks and drains until a tick changes nothing; returns whether every run has finished (false: some wait for
+    /// the clock, e.g. a retry's backoff).</summary>
     public async Task<bool> RunUntilIdleAsync(int maxTicks = 1000, CancellationToken cancellationToken = default)
     {
         for (var i = 0; i < maxTicks; i++)
@@ -145,8 +153,8 @@ public sealed class Scheduler
             await TickAsync(cancellationToken);
             await DrainAsync();
             var after = await FingerprintAsync(cancellationToken);
-            if ((await Store.RunsAsync(null, ActiveRunStates, cancellationToken)).Count == 0) return true;
-            if (before == after) return false;
+            // Idle: a tick changed nothing. Done if no run is active; otherwise the clock must move (retries, schedules).
+            if (before == after) return (await Store.RunsAsync(null, ActiveRunStates, cancellationToken)).Count == 0;
         }
         return false;
     }
@@ -266,14 +274,7 @@ public sealed class Scheduler
         {
             error = e;
         }
-        try
-        {
-            await FinishTryAsync(task, run, key, tryNumber, maxTries, started, error, log);
-        }
-        finally
-        {
-            _inFlight.TryRemove(key, out _);
-        }
+        await FinishTryAsync(task, run, key, tryNumber, maxTries, started, error, log);
     }
 
     private async Task FinishTryAsync(DagTask task, DagRunInfo run, TaskInstanceKey key, int tryNumber, int maxTries, DateTimeOffset started, Exception? error, TaskLog log)
