@@ -18,7 +18,7 @@ public sealed class ExperimentTests(ITestOutputHelper output)
     {
         var finding = await ExperimentRun.AtSmallScaleAsync(new SchedulingExperiment(), output);
         Assert.Equal(Verdict.Pass, finding.Verdict);
-        Assert.Equal(6, finding.FigureNamed(SchedulingExperiment.Intervals)!.Value);
+        Assert.Equal(4, finding.FigureNamed(SchedulingExperiment.Intervals)!.Value);
     }
 
     [Fact]
