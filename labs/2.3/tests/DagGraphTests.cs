@@ -52,9 +52,11 @@ public sealed class DagGraphTests
     public void Duplicate_task_ids_and_foreign_mapping_sources_are_refused()
     {
         var dag = new Dag("bad");
-        Add(dag, "a");
+        var a = Add(dag, "a");
         Assert.Throws<DagDefinitionException>(() => Add(dag, "a"));
-        dag.Task("m", DelegateTasks.Work(TimeSpan.Zero), new TaskOptions { ExpandFrom = "a" });
+        var m = dag.Task("m", DelegateTasks.Work(TimeSpan.Zero), new TaskOptions { ExpandFrom = "a" });
         Assert.Throws<DagDefinitionException>(() => dag.TopologicalOrder());
+        _ = a >> m;
+        Assert.Equal(["a", "m"], dag.TopologicalOrder());
     }
 }
