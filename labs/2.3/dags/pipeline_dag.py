@@ -24,7 +24,7 @@ with DAG(
         bash_command='psql "$SM_POSTGRES" -v ON_ERROR_STOP=1 -c "create schema if not exists analytics"',
     )
     dotnet_job = BashOperator(task_id="dotnet_job", bash_command=f"dotnet run --project {REPO}/labs/Runner -- run 2.2-3 --scale small")
-    dbt_build = BashOperator(task_id="dbt_build", bash_command=f"cd {REPO}/labs/2.2/dbt && dbt build --profiles-dir .")
+    dbt_build = BashOperator(task_id="dbt", bash_command=f"cd {REPO}/labs/2.2/dbt && dbt build --profiles-dir .")
     cleanup = BashOperator(task_id="cleanup", bash_command="rm -rf /tmp/retail_pipeline_{{ ds_nodash }}", trigger_rule=TriggerRule.ALL_DONE)
     alert = BashOperator(task_id="alert", bash_command="echo 'retail_pipeline failed for {{ ds }}'", trigger_rule=TriggerRule.ONE_FAILED)
 
