@@ -104,7 +104,8 @@ public sealed class DagExecutionExperiment : IExperiment
     /// cleanup (all_done) and alert (one_failed).</summary>
     public static Dag RetailDag(string connectionString)
     {
-        var dag = new Dag("retail_pipeline", new DagOptions { Description = "bash, SQL, .NET and dbt tasks" });
+        // One run at a time: two runs seeding the same tables at once would collide.
+        var dag = new Dag("retail_pipeline", new DagOptions { Description = "bash, SQL, .NET and dbt tasks", MaxActiveRuns = 1 });
         var extract = dag.Task("extract", new BashOperator("echo extracted {{ ds }}"));
         var schema = dag.Task("create_schema", new SqlOperator(connectionString, "create schema if not exists analytics; select count(*) from pg_namespace where nspname = 'analytics'"));
         var dotnet = dag.Task("dotnet_job", new DelegateOperator(async (c, t) => (await c.XCom.PullAsync<string>("extract", cancellationToken: t)).Length));
