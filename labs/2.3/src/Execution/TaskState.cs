@@ -1,0 +1,16 @@
+namespace StatelessMind.Labs.Orchestration.Execution;
+
+/// <summary>A task instance's lifecycle, as Airflow's: none → scheduled → queued → running → success | failed |
+/// up_for_retry (→ scheduled again at its next try time); skipped and upstream_failed are decided from upstream states.</summary>
+public enum TaskState
+{
+    None,
+    Scheduled,
+    Queued,
+    Running,
+    Success,
+    Failed,
+    UpForRetry,
+    Skipped,
+    UpstreamFailed,
+}
