@@ -51,7 +51,7 @@ public sealed class StandAloneCommandsTests(ITestOutputHelper output) : IDisposa
     }
 
     /// <summary>Runs setup.sh with fake dpkg-query, apt-get, sudo and id first on PATH; returns what it printed and what apt-get was asked.</summary>
-    private async Task<(CommandResult Result, string AptCalls)> SetupWithFakesAsync(string installed, bool root = true, bool sudo = true, bool cargo = true)
+    private async Task<(CommandResult Result, string AptCalls)> SetupWithFakesAsync(string installed, bool root = true, bool sudo = true, bool cargo = true, bool node = true)
     {
         var bin = Directory.CreateDirectory(Path.Combine(_folder, Guid.NewGuid().ToString("N")[..6])).FullName;
         var log = Path.Combine(bin, "apt.log");
@@ -67,6 +67,12 @@ public sealed class StandAloneCommandsTests(ITestOutputHelper output) : IDisposa
         if (sudo) Script("sudo", $"echo sudo >> {log}; exec \"$@\"");
         // A cargo already on PATH (a rustup toolchain, say) is used as it is; without one, setup adds Debian's.
         if (cargo) Script("cargo", "exit 0");
+        // Likewise a Node.js with its npm (NodeSource's, say): Debian's nodejs and npm only when there is none.
+        if (node)
+        {
+            Script("node", "exit 0");
+            Script("npm", "exit 0");
+        }
         // PATH: the fakes, then a folder with only what the script needs besides them (no real sudo or apt-get).
         var tools = Directory.CreateDirectory(Path.Combine(bin, "tools")).FullName;
         foreach (var tool in new[] { "grep", "sh", "bash" })
@@ -109,6 +115,21 @@ public sealed class StandAloneCommandsTests(ITestOutputHelper output) : IDisposa
         Assert.DoesNotContain("redis-server", install);
 
         var (with, aptWith) = await SetupWithFakesAsync(all, cargo: true);
+        Assert.Equal(0, with.ExitCode);
+        Assert.Equal("", aptWith);
+    }
+
+    [Fact]
+    public async Task Setup_installs_debian_nodejs_and_npm_only_when_no_node_is_on_path()
+    {
+        var all = string.Join(' ', SetupPackages());
+        var (without, aptWithout) = await SetupWithFakesAsync(all, node: false);
+        Assert.Equal(0, without.ExitCode);
+        var install = aptWithout.Split('\n').Single(l => l.Contains(" install ", StringComparison.Ordinal)).Split(' ');
+        Assert.Equal(["nodejs", "npm"], install[^2..]);
+        Assert.DoesNotContain("cargo", install);
+
+        var (with, aptWith) = await SetupWithFakesAsync(all, node: true);
         Assert.Equal(0, with.ExitCode);
         Assert.Equal("", aptWith);
     }
