@@ -1,3 +1,4 @@
+using StatelessMind.Labs.Lifecycle.DbtJob;
 using StatelessMind.Labs.Lifecycle.Etl;
 using StatelessMind.Labs.Lifecycle.Experiments;
 using StatelessMind.Labs.Lifecycle.Quality;
@@ -88,5 +89,18 @@ public sealed class ExperimentTests(PostgresFixture postgres, KafkaFixture kafka
 
         Assert.Equal(Verdict.Pass, finding.Verdict);
         Assert.True(finding.Figures.Single(f => f.Name == "rows served by page walk").Value > 0);
+    }
+
+    [Fact]
+    [Goal("1.2-5")]
+    public async Task The_dbt_job_experiment_passes_every_check_at_small_scale()
+    {
+        var finding = await ExperimentRun.AtSmallScaleAsync(new DbtJobExperiment(), output);
+
+        Assert.Equal(Verdict.Pass, finding.Verdict);
+        Assert.Equal(0, finding.Figures.Single(f => f.Name == DbtJobExperiment.OrderViolations).Value);
+        Assert.Equal(2, finding.Figures.Single(f => f.Name == DbtJobExperiment.BuildTriesAfterLock).Value);
+        Assert.Equal(3, finding.Notes.Count(n => n.Contains("planted bug", StringComparison.Ordinal) && n.StartsWith('✔')));
+        Assert.EndsWith("checks held.", finding.Summary, StringComparison.Ordinal);
     }
 }

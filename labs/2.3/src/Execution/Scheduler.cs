@@ -192,8 +192,8 @@ public sealed class Scheduler
             var instances = await Store.TaskInstancesAsync(dag.DagId, run.RunId, cancellationToken);
             foreach (var ti in instances)
             {
-                if (ti.State is not (TaskState.None or TaskState.Scheduled or TaskState.UpForRetry)) continue;
-                if (ti.State == TaskState.UpForRetry && ti.NextTryAt > now) continue;
+                if (ti.State is not (TaskState.None or TaskState.Scheduled or TaskState.UpForRetry or TaskState.UpForReschedule)) continue;
+                if ((ti.State is TaskState.UpForRetry or TaskState.UpForReschedule) && ti.NextTryAt > now) continue;
                 var task = dag[ti.Key.TaskId];
                 var upstream = instances.Where(u => task.Upstream.Contains(u.Key.TaskId)).Select(u => u.State).ToList();
                 var rule = _options.Bug == OrchestrationBug.TriggerRuleIgnored ? TriggerRule.AllSuccess : task.Options.TriggerRule;
@@ -260,7 +260,9 @@ public sealed class Scheduler
         var started = Clock.GetUtcNow();
         var log = new TaskLog(_options.LogDirectory, key, tryNumber, Clock);
         log.Info("try started", new() { ["operator"] = task.Operator.Kind, ["max_tries"] = maxTries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var context = new TaskContext(key, run, tryNumber, mapItem, Clock, new XComAccess(XComs, key), log);
+        // A sensor's timeout runs from the first start of its try, which earlier pokes (reschedules) recorded.
+        var poke = task.Operator is Sensor ? await Store.PokeOfTryAsync(key, tryNumber) : new SensorPoke(1, started);
+        var context = new TaskContext(key, run, tryNumber, mapItem, Clock, new XComAccess(XComs, key), log, poke);
         Exception? error = null;
         try
         {
@@ -274,7 +276,15 @@ public sealed class Scheduler
         {
             error = e;
         }
-        await FinishTryAsync(task, run, key, tryNumber, maxTries, started, error, log);
+        if (error is RescheduleException reschedule)
+        {
+            // Not a failure: the same try pokes again later, and no slot is held while it waits.
+            await Store.TransitionAsync(key, TaskState.Running, TaskState.UpForReschedule, Clock.GetUtcNow(), nextTryAt: reschedule.RescheduleAt, giveBackTry: true);
+            log.Info("up for reschedule", new() { ["next_poke_at"] = reschedule.RescheduleAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+            return;
+        }
+        // A TaskFailedException (a sensor out of time, a failure a retry would repeat) spends the tries that are left.
+        await FinishTryAsync(task, run, key, tryNumber, error is TaskFailedException ? tryNumber : maxTries, started, error, log);
     }
 
     private async Task FinishTryAsync(DagTask task, DagRunInfo run, TaskInstanceKey key, int tryNumber, int maxTries, DateTimeOffset started, Exception? error, TaskLog log)

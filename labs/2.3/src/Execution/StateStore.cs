@@ -3,9 +3,9 @@ using Npgsql;
 namespace StatelessMind.Labs.Orchestration.Execution;
 
 /// <summary>
-/// The orchestrator's state in PostgreSQL: dag_run, task_instance, xcom and sla_miss. Every state change is a conditional
-/// update (it names the state it expects), so a scheduler that resumes after a crash never finishes or starts a task
-/// instance twice.
+/// The orchestrator's state in PostgreSQL: dag_run, task_instance, task_event, xcom and sla_miss. Every state change is a
+/// conditional update (it names the state it expects), so a scheduler that resumes after a crash never finishes or starts a
+/// task instance twice; the same statement appends the change to task_event, whose ids give the order of every change.
 /// </summary>
 public sealed class StateStore(NpgsqlDataSource dataSource)
 {
@@ -33,6 +33,10 @@ public sealed class StateStore(NpgsqlDataSource dataSource)
                 dag_id text not null, run_id text not null, task_id text not null, map_index int not null, key text not null,
                 value_type text not null, value jsonb not null, bytes int not null, id bigint not null default nextval('xcom_id_seq'),
                 primary key (dag_id, run_id, task_id, map_index, key));
+            create table if not exists task_event (
+                id bigserial primary key, dag_id text not null, run_id text not null, task_id text not null, map_index int not null,
+                try_number int not null, from_state text not null, to_state text not null, at timestamptz not null);
+            create index if not exists task_event_of_run on task_event (dag_id, run_id, id);
             create table if not exists sla_miss (
                 dag_id text not null, run_id text not null, task_id text not null, detected_at timestamptz not null,
                 primary key (dag_id, run_id, task_id));
@@ -130,17 +134,23 @@ public sealed class StateStore(NpgsqlDataSource dataSource)
         return list;
     }
 
-    /// <summary>Moves a task instance from <paramref name="expected"/> to <paramref name="state"/>; false if it was not in
-    /// <paramref name="expected"/> (someone else moved it).</summary>
+    /// <summary>Moves a task instance from <paramref name="expected"/> to <paramref name="state"/> and records the change in
+    /// task_event; false if it was not in <paramref name="expected"/> (someone else moved it). <paramref name="giveBackTry"/>
+    /// takes the try number back down (a rescheduled sensor's next poke continues the same try).</summary>
     public async Task<bool> TransitionAsync(TaskInstanceKey key, TaskState expected, TaskState state, DateTimeOffset now,
-        DateTimeOffset? nextTryAt = null, double? duration = null, CancellationToken cancellationToken = default)
+        DateTimeOffset? nextTryAt = null, double? duration = null, bool giveBackTry = false, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             """
-            update task_instance set state = $6, next_try_at = $7,
-                end_date = case when $6 in ('success', 'failed', 'skipped', 'upstream_failed', 'up_for_retry') then $8 else end_date end,
-                duration = coalesce($9, duration)
-            where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4 and state = $5
+            with moved as (
+                update task_instance set state = $6, next_try_at = $7,
+                    end_date = case when $6 in ('success', 'failed', 'skipped', 'upstream_failed', 'up_for_retry', 'up_for_reschedule') then $8 else end_date end,
+                    duration = coalesce($9, duration),
+                    try_number = try_number - $10
+                where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4 and state = $5
+                returning dag_id, run_id, task_id, map_index, try_number)
+            insert into task_event (dag_id, run_id, task_id, map_index, try_number, from_state, to_state, at)
+            select dag_id, run_id, task_id, map_index, try_number + $10, $5, $6, $8 from moved
             """);
         command.Parameters.Add(new() { Value = key.DagId });
         command.Parameters.Add(new() { Value = key.RunId });
@@ -151,6 +161,7 @@ public sealed class StateStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = (object?)nextTryAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = now });
         command.Parameters.Add(new() { Value = (object?)duration ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
+        command.Parameters.Add(new() { Value = giveBackTry ? 1 : 0 });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -160,11 +171,49 @@ public sealed class StateStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            update task_instance set state = 'running', try_number = try_number + 1, start_date = $5, end_date = null, scheduler_id = $6
-            where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4 and state = 'queued' returning try_number
+            with claimed as (
+                update task_instance set state = 'running', try_number = try_number + 1, start_date = $5, end_date = null, scheduler_id = $6
+                where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4 and state = 'queued'
+                returning dag_id, run_id, task_id, map_index, try_number),
+            recorded as (
+                insert into task_event (dag_id, run_id, task_id, map_index, try_number, from_state, to_state, at)
+                select dag_id, run_id, task_id, map_index, try_number, 'queued', 'running', $5 from claimed)
+            select try_number from claimed
             """);
         foreach (var v in new object[] { key.DagId, key.RunId, key.TaskId, key.MapIndex, now, schedulerId }) command.Parameters.Add(new() { Value = v });
         return await command.ExecuteScalarAsync(cancellationToken) is int tryNumber ? tryNumber : null;
+    }
+
+    /// <summary>Every recorded state change of a run's task instances, in the order they happened.</summary>
+    public async Task<IReadOnlyList<TaskEvent>> TaskEventsAsync(string dagId, string runId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, task_id, map_index, try_number, from_state, to_state, at from task_event where dag_id = $1 and run_id = $2 order by id");
+        command.Parameters.Add(new() { Value = dagId });
+        command.Parameters.Add(new() { Value = runId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<TaskEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new TaskEvent(reader.GetInt64(0), new TaskInstanceKey(dagId, runId, reader.GetString(1), reader.GetInt32(2)), reader.GetInt32(3),
+                TaskStates.Parse(reader.GetString(4)), TaskStates.Parse(reader.GetString(5)), Time(reader, 6)!.Value));
+        }
+        return events;
+    }
+
+    /// <summary>How many times the try <paramref name="tryNumber"/> of a task instance has started, and when it first did
+    /// (from task_event): a sensor's poke count and the start its timeout runs from.</summary>
+    public async Task<Operators.SensorPoke> PokeOfTryAsync(TaskInstanceKey key, int tryNumber, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select count(*), min(at) from task_event
+            where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4 and try_number = $5 and to_state = 'running'
+            """);
+        foreach (var v in new object[] { key.DagId, key.RunId, key.TaskId, key.MapIndex, tryNumber }) command.Parameters.Add(new() { Value = v });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new Operators.SensorPoke((int)reader.GetInt64(0), Time(reader, 1)!.Value);
     }
 
     /// <summary>Dynamic task mapping: replaces the unexpanded instance (map index -1) by one instance per element.</summary>

@@ -1,7 +1,8 @@
 namespace StatelessMind.Labs.Orchestration.Execution;
 
 /// <summary>A task instance's lifecycle, as Airflow's: none → scheduled → queued → running → success | failed |
-/// up_for_retry (→ scheduled again at its next try time); skipped and upstream_failed are decided from upstream states.</summary>
+/// up_for_retry (→ scheduled again at its next try time); a sensor whose condition is not met yet goes to up_for_reschedule
+/// (the same try, poked again later); skipped and upstream_failed are decided from upstream states.</summary>
 public enum TaskState
 {
     None,
@@ -13,4 +14,5 @@ public enum TaskState
     UpForRetry,
     Skipped,
     UpstreamFailed,
+    UpForReschedule,
 }

@@ -7,6 +7,7 @@ public static class TaskStates
     {
         TaskState.UpForRetry => "up_for_retry",
         TaskState.UpstreamFailed => "upstream_failed",
+        TaskState.UpForReschedule => "up_for_reschedule",
         _ => state.ToString().ToLowerInvariant(),
     };
 
@@ -14,6 +15,7 @@ public static class TaskStates
     {
         "up_for_retry" => TaskState.UpForRetry,
         "upstream_failed" => TaskState.UpstreamFailed,
+        "up_for_reschedule" => TaskState.UpForReschedule,
         _ => Enum.Parse<TaskState>(name, ignoreCase: true),
     };
 

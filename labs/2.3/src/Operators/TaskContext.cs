@@ -7,8 +7,9 @@ namespace StatelessMind.Labs.Orchestration.Operators;
 /// clock, its XComs and its log (one file per try).</summary>
 public sealed class TaskContext
 {
-    internal TaskContext(TaskInstanceKey key, DagRunInfo run, int tryNumber, object? mapItem, TimeProvider clock, XComAccess xcom, TaskLog log)
+    internal TaskContext(TaskInstanceKey key, DagRunInfo run, int tryNumber, object? mapItem, TimeProvider clock, XComAccess xcom, TaskLog log, SensorPoke? poke = null)
     {
+        Poke = poke ?? new SensorPoke(1, clock.GetUtcNow());
         Key = key;
         Run = run;
         TryNumber = tryNumber;
@@ -28,6 +29,10 @@ public sealed class TaskContext
     public TimeProvider Clock { get; }
     public XComAccess XCom { get; }
     public TaskLog Log { get; }
+
+    /// <summary>Which start of this try this is (1 unless a sensor was rescheduled) and when the try first started: what a
+    /// sensor's timeout is measured from.</summary>
+    public SensorPoke Poke { get; }
 
     /// <summary>Airflow's template variables for this try: ds, ts, data_interval_start/end, run_id, dag_id, task_id, try_number.</summary>
     public IReadOnlyDictionary<string, string> TemplateVariables => new Dictionary<string, string>(StringComparer.Ordinal)
