@@ -14,7 +14,7 @@ public sealed partial class AirflowDagFileTests
     public async Task The_dag_files_compile()
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-m", "py_compile", "pipeline_dag.py", "scheduled_dag.py", "dynamic_dags.py" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "-m", "py_compile", "pipeline_dag.py", "scheduled_dag.py", "dynamic_dags.py", "dbt_retail_dag.py" }) start.ArgumentList.Add(a);
         start.WorkingDirectory = Dags;
         using var process = Process.Start(start)!;
         var errors = await process.StandardError.ReadToEndAsync();
