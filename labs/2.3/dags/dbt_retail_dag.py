@@ -163,8 +163,7 @@ with DAG(
     wait_for_source = SqlSensor(
         task_id="wait_for_source",
         conn_id="warehouse",
-        sql="select exists (select 1 from ingest.source_loads where source = 'retail_ops'"
-            " and loaded_through >= '{{ data_interval_end }}')",
+        sql="select exists (select 1 from ingest.source_loads where source = 'retail_ops' and loaded_through >= '{{ data_interval_end }}')",
         mode="reschedule",
         poke_interval=300,
         timeout=7200,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using StatelessMind.Labs.Lifecycle.DbtJob;
 
 namespace StatelessMind.Labs.Lifecycle.Tests.DbtJob;
 
@@ -12,33 +13,27 @@ public sealed class AirflowDbtDagTests(ITestOutputHelper output)
     private static readonly string DagFile = Path.Combine(AppContext.BaseDirectory, "dags", "dbt_retail_dag.py");
     private static readonly string Extractor = Path.Combine(AppContext.BaseDirectory, "DbtJob", "airflow_dag_graph.py");
 
+    /// <summary>The C# job's DAG, which the Airflow file must equal task for task.</summary>
+    private static readonly Orchestration.Dags.Dag CSharpDag = DbtJobDag.Create(DbtJobDagTests.Options());
+
     /// <summary>Upstream, downstream: the chain, and every task feeding the watcher.</summary>
-    public static readonly IReadOnlySet<(string Up, string Down)> ExpectedEdges = new HashSet<(string, string)>
+    public static readonly IReadOnlySet<(string Up, string Down)> ExpectedEdges =
+        CSharpDag.Tasks.SelectMany(t => t.Downstream.Select(d => (t.TaskId, d))).ToHashSet();
+
+    public static readonly IReadOnlyDictionary<string, string> ExpectedTriggerRules = CSharpDag.Tasks.ToDictionary(t => t.TaskId, t => t.Options.TriggerRule switch
     {
-        ("wait_for_source", "dbt_seed"),
-        ("dbt_seed", "dbt_snapshot"),
-        ("dbt_snapshot", "dbt_build"),
-        ("dbt_build", "publish_test_results"),
-        ("wait_for_source", "watcher"),
-        ("dbt_seed", "watcher"),
-        ("dbt_snapshot", "watcher"),
-        ("dbt_build", "watcher"),
-        ("publish_test_results", "watcher"),
-    };
+        Orchestration.Dags.TriggerRule.AllSuccess => "all_success",
+        Orchestration.Dags.TriggerRule.AllDone => "all_done",
+        Orchestration.Dags.TriggerRule.OneFailed => "one_failed",
+        var other => throw new InvalidOperationException($"no Airflow name for trigger rule {other}"),
+    });
 
-    public static readonly IReadOnlyDictionary<string, string> ExpectedTriggerRules = new Dictionary<string, string>
-    {
-        ["wait_for_source"] = "all_success",
-        ["dbt_seed"] = "all_success",
-        ["dbt_snapshot"] = "all_success",
-        ["dbt_build"] = "all_success",
-        ["publish_test_results"] = "all_done",
-        ["watcher"] = "one_failed",
-    };
+    private static readonly Orchestration.Operators.SqlSensor CSharpSensor = (Orchestration.Operators.SqlSensor)CSharpDag[DbtJobDag.Sensor].Operator;
 
-    public static readonly (string Mode, double PokeIntervalSeconds, double TimeoutSeconds) ExpectedSensor = ("reschedule", 300, 7200);
+    public static readonly (string Mode, double PokeIntervalSeconds, double TimeoutSeconds) ExpectedSensor =
+        ("reschedule", CSharpSensor.PokeInterval.TotalSeconds, CSharpSensor.Timeout.TotalSeconds);
 
-    public const int ExpectedBuildRetries = 2;
+    public static readonly int ExpectedBuildRetries = CSharpDag[DbtJobDag.Build].Options.Retries;
 
     [Fact]
     public async Task The_dag_file_compiles()
@@ -54,8 +49,9 @@ public sealed class AirflowDbtDagTests(ITestOutputHelper output)
         Assert.True(exitCode == 0, errors);
         using var graph = JsonDocument.Parse(json);
         var root = graph.RootElement;
-        Assert.Equal("dbt_retail_daily", root.GetProperty("dag_id").GetString());
-        Assert.Equal("0 4 * * *", root.GetProperty("schedule").GetString());
+        Assert.Equal(DbtJobDag.DagId, root.GetProperty("dag_id").GetString());
+        Assert.Equal(DbtJobDag.Schedule, root.GetProperty("schedule").GetString());
+        Assert.Contains(SourceLoads.FreshnessSql(DbtJobBug.None), await File.ReadAllTextAsync(DagFile), StringComparison.Ordinal);
 
         var edges = root.GetProperty("edges").EnumerateArray().Select(e => (e[0].GetString()!, e[1].GetString()!)).ToList();
         output.WriteLine($"edges: {string.Join(", ", edges.Select(e => $"{e.Item1} >> {e.Item2}"))}");
