@@ -9,8 +9,8 @@ using StatelessMind.Labs.Transformation.Project;
 namespace StatelessMind.Labs.Orchestration;
 
 /// <summary>
-/// 2.3-1: a DAG of a shell, a SQL, a .NET delegate and a dbt task (lab 2.2's project) with fan-out and fan-in runs on
-/// PostgreSQL (dbt seeds the project's seeds); every task must start after its upstream tasks ended. Then the trigger rules after a failure, a cycle
+/// 2.3-1: a DAG of a shell, a SQL, a .NET delegate and a dbt task (a build of lab 2.2's project over its retail sources)
+/// with fan-out and fan-in runs on PostgreSQL; every task must start after its upstream tasks ended. Then the trigger rules after a failure, a cycle
 /// rejected, and a crash mid-run resumed by a new scheduler, each also run with its planted bug.
 /// </summary>
 public sealed class DagExecutionExperiment : IExperiment
@@ -34,6 +34,7 @@ public sealed class DagExecutionExperiment : IExperiment
         await using (var db = NpgsqlDataSource.Create(connection))
         {
             var scheduler = new Scheduler(db, new SchedulerOptions { LogDirectory = logs });
+            await ShippedProject.LoadSourcesAsync(connection, cancellationToken: cancellationToken);
             var dag = RetailDag(connection);
             scheduler.Register(dag);
             await scheduler.StartAsync(cancellationToken);
@@ -100,22 +101,22 @@ public sealed class DagExecutionExperiment : IExperiment
         return finding.Build($"{runs} run(s) of a DAG of bash, SQL, .NET and dbt tasks with fan-out and fan-in on PostgreSQL; trigger rules, a cycle and a crash resume, each with its planted bug");
     }
 
-    /// <summary>The goal's DAG: extract (bash) fans out to create_schema (SQL) and a .NET task; both fan in to dbt (seed); then
+    /// <summary>The goal's DAG: extract (bash) fans out to create_schema (SQL) and a .NET task; both fan in to dbt (build); then
     /// cleanup (all_done) and alert (one_failed).</summary>
     public static Dag RetailDag(string connectionString)
     {
-        // One run at a time: two runs seeding the same tables at once would collide.
+        // One run at a time: two runs building the same tables at once would collide.
         var dag = new Dag("retail_pipeline", new DagOptions { Description = "bash, SQL, .NET and dbt tasks", MaxActiveRuns = 1 });
         var extract = dag.Task("extract", new BashOperator("echo extracted {{ ds }}"));
         var schema = dag.Task("create_schema", new SqlOperator(connectionString, "create schema if not exists analytics; select count(*) from pg_namespace where nspname = 'analytics'"));
         var dotnet = dag.Task("dotnet_job", new DelegateOperator(async (c, t) => (await c.XCom.PullAsync<string>("extract", cancellationToken: t)).Length));
         var project = Path.Combine(Path.GetDirectoryName(typeof(DbtRunner).Assembly.Location)!, "dbt");
-        // dbt seed: lab 2.2's staging models read the retail source tables, which this lab does not load.
+        // dbt build of lab 2.2's whole project: its models read the retail source tables (ShippedProject.LoadSourcesAsync).
         var dbt = dag.Task("dbt", new DbtOperator(project, new DbtRunOptions
         {
             Environment = ProfileTarget.Environment(connectionString, "analytics"),
             TargetDirectory = Path.Combine(Path.GetTempPath(), "orchestration-dbt-" + Guid.NewGuid().ToString("N")[..8]),
-        }, "seed"));
+        }, "build"));
         var cleanup = dag.Task("cleanup", new BashOperator("echo cleanup"), new TaskOptions { TriggerRule = TriggerRule.AllDone });
         var alert = dag.Task("alert", new BashOperator("echo alert"), new TaskOptions { TriggerRule = TriggerRule.OneFailed });
         _ = extract >> TaskSet.Of(schema, dotnet) >> dbt;

@@ -50,19 +50,4 @@ public sealed class DbtJobDagTests
         Assert.All(DbtJobDag.RequiredOrder.Take(4), t => Assert.Equal(TriggerRule.AllSuccess, dag[t].Options.TriggerRule));
         Assert.Equal((DbtJobDag.Schedule, false, 1), (dag.Options.Schedule, dag.Options.Catchup, dag.Options.MaxActiveRuns));
     }
-
-    [Fact]
-    public void The_planted_wiring_bug_puts_the_build_before_the_snapshot()
-    {
-        var order = DbtJobDag.Create(Options(DbtJobBug.BuildBeforeSnapshot)).TopologicalOrder();
-
-        Assert.True(order.ToList().IndexOf(DbtJobDag.Build) < order.ToList().IndexOf(DbtJobDag.Snapshot));
-    }
-
-    [Fact]
-    public void The_planted_sensor_bug_compares_with_the_start_of_the_interval()
-    {
-        Assert.Contains("{{ data_interval_start }}", SourceLoads.FreshnessSql(DbtJobBug.SensorAcceptsStaleData), StringComparison.Ordinal);
-        Assert.DoesNotContain("data_interval_start", SourceLoads.FreshnessSql(DbtJobBug.None), StringComparison.Ordinal);
-    }
 }
