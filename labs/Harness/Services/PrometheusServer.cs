@@ -18,19 +18,18 @@ public sealed class PrometheusServer : IAsyncDisposable
     public const string OverrideVariable = "PROMETHEUS_URL";
     private const string ConfigFileName = "prometheus.yml";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     private readonly Process? _process;
     private readonly string? _instanceDirectory;
-    private readonly StringBuilder? _log;
+    private readonly EmbeddedProcess? _embedded;
     private readonly HttpClient _http;
     private bool _disposed;
 
-    private PrometheusServer(Uri baseAddress, Process? process, string? instanceDirectory, StringBuilder? log)
+    private PrometheusServer(Uri baseAddress, EmbeddedProcess? embedded, string? instanceDirectory)
     {
         BaseAddress = baseAddress;
-        _process = process;
+        _embedded = embedded;
+        _process = embedded?.Process;
         _instanceDirectory = instanceDirectory;
-        _log = log;
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -42,14 +41,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
 
     /// <summary>The embedded server's output so far (empty for an external one).</summary>
-    public string Log
-    {
-        get
-        {
-            if (_log is null) return "";
-            lock (_log) return _log.ToString();
-        }
-    }
+    public string Log => _embedded?.Output ?? "";
 
     /// <summary>PROMETHEUS_URL's server when set, else an embedded one with no targets but itself.</summary>
     public static Task<PrometheusServer> AcquireAsync(CancellationToken cancellationToken = default)
@@ -58,7 +50,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         {
             if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri))
                 throw new ServiceUnavailableException($"{OverrideVariable}='{url}' is not an absolute URL (e.g. http://localhost:9090).");
-            return Task.FromResult(new PrometheusServer(uri, null, null, null));
+            return Task.FromResult(new PrometheusServer(uri, null, null));
         }
         return StartAsync(null, cancellationToken);
     }
@@ -88,14 +80,9 @@ public sealed class PrometheusServer : IAsyncDisposable
                 "--web.enable-lifecycle", // POST /-/reload applies a rewritten configuration
                 "--log.level=warn",
             };
-            var process = Process.Start(HostCommands.StartInfo(binary, args))!;
-            ServiceWorkspace.RecordServerPid(dir, process.Id);
-            var log = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var server = new PrometheusServer(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), process, dir, log);
+            var embedded = EmbeddedProcess.Start(HostCommands.StartInfo(binary, args), dir);
+            var process = embedded.Process;
+            var server = new PrometheusServer(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), embedded, dir);
             try
             {
                 await Eventually.UntilAsync(async () =>
@@ -188,30 +175,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         if (_disposed) return;
         _disposed = true;
         _http.Dispose();
-        if (_process is not null)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                using var deadline = new CancellationTokenSource(StopTimeout);
-                try
-                {
-                    await _process.WaitForExitAsync(deadline.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    Console.Error.WriteLine($"stateless-mind: left {_instanceDirectory}: prometheus (pid {_process.Id}) did not stop; " +
-                                            "the folder stays for the next run's sweep.");
-                    throw new TimeoutException($"prometheus (pid {_process.Id}) was still running {StopTimeout.TotalSeconds:0} s after SIGKILL.");
-                }
-            }
-            _process.Dispose();
-        }
-        if (_instanceDirectory is not null)
-        {
-            ServiceWorkspace.Unregister(_instanceDirectory);
-            HostCommands.DeleteDirectory(_instanceDirectory);
-        }
+        await EmbeddedProcess.StopAsync(_process, "prometheus", _instanceDirectory);
     }
 
     /// <summary>The generated prometheus.yml: global intervals, the rule files, Prometheus itself and the given targets.</summary>

@@ -14,7 +14,6 @@ public sealed class RedisServer : IAsyncDisposable
     public const string OverrideVariable = "REDIS_URL";
     private readonly Process? _process;
     private readonly string? _instanceDirectory;
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     private bool _disposed;
 
     private RedisServer(string host, int port, Process? process, string? instanceDirectory)
@@ -60,31 +59,15 @@ public sealed class RedisServer : IAsyncDisposable
                                           "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no",
                                           "--protected-mode", "no", "--logfile", "" };
             if (extraArguments is not null) args.AddRange(extraArguments);
-            var psi = HostCommands.StartInfo(binary, args);
-            var process = Process.Start(psi)!;
-            ServiceWorkspace.RecordServerPid(dir, process.Id);
-            var output = new System.Text.StringBuilder();
-            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            process.OutputDataReceived += (_, e) =>
+            var embedded = EmbeddedProcess.Start(HostCommands.StartInfo(binary, args), dir,
+                line => line.Contains("Ready to accept connections", StringComparison.Ordinal));
+            if (await embedded.WaitForReadyLineAsync(TimeSpan.FromSeconds(30), cancellationToken) is not null)
             {
-                if (e.Data is null) return;
-                lock (output) output.AppendLine(e.Data);
-                if (e.Data.Contains("Ready to accept connections", StringComparison.Ordinal)) ready.TrySetResult();
-            };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var exited = process.WaitForExitAsync(cancellationToken);
-            var first = await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken));
-            if (first == ready.Task)
-            {
-                var server = new RedisServer("127.0.0.1", port, process, dir);
+                var server = new RedisServer("127.0.0.1", port, embedded.Process, dir);
                 ServiceWorkspace.Register(dir, server.DisposeAsync);
                 return server;
             }
-            string log;
-            lock (output) log = output.ToString();
-            if (!process.HasExited) process.Kill();
+            var log = embedded.Output;
             if (attempt < 3 && log.Contains("Address already in use", StringComparison.Ordinal)) continue;
             HostCommands.DeleteDirectory(dir);
             throw new ServiceUnavailableException($"redis-server did not become ready on port {port}:\n{log}");
@@ -96,9 +79,8 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>SIGKILL the embedded server (a crash).</summary>
     public async Task KillAsync(CancellationToken cancellationToken = default)
     {
-        if (_process is null || _process.HasExited) return;
-        _process.Kill();
-        await WaitForExitAsync(_process, cancellationToken);
+        if (_process is null) return;
+        await EmbeddedProcess.KillAsync(_process, "redis-server", cancellationToken);
     }
 
     /// <summary>
@@ -108,43 +90,7 @@ public sealed class RedisServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
-        if (_process is not null)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                try
-                {
-                    await WaitForExitAsync(_process, CancellationToken.None);
-                }
-                catch (TimeoutException e)
-                {
-                    Console.Error.WriteLine($"stateless-mind: left {_instanceDirectory}: redis-server did not stop ({e.Message}); " +
-                                            "the folder stays for the next run's sweep.");
-                    throw;
-                }
-            }
-            _process.Dispose();
-        }
+        await EmbeddedProcess.StopAsync(_process, "redis-server", _instanceDirectory);
         _disposed = true;
-        if (_instanceDirectory is not null)
-        {
-            ServiceWorkspace.Unregister(_instanceDirectory);
-            HostCommands.DeleteDirectory(_instanceDirectory);
-        }
-    }
-
-    private static async Task WaitForExitAsync(Process process, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(StopTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"redis-server (pid {process.Id}) was still running {StopTimeout.TotalSeconds:0} s after SIGKILL.");
-        }
     }
 }

@@ -63,37 +63,20 @@ public sealed partial class S3Server : IAsyncDisposable
         var dir = ServiceWorkspace.CreateInstanceDirectory("s3rver");
         var data = Directory.CreateDirectory(Path.Combine(dir, "data")).FullName;
         // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17+) only offers in its legacy provider.
-        var psi = HostCommands.StartInfo(node, ["--openssl-legacy-provider", script, "-d", data, "-a", "127.0.0.1", "-p", "0", "--no-vhost-buckets",
-                                                "--configure-bucket", DefaultBucket]);
-        var process = Process.Start(psi)!;
-        ServiceWorkspace.RecordServerPid(dir, process.Id);
-        var output = new System.Text.StringBuilder();
-        var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
+        var embedded = EmbeddedProcess.Start(
+            HostCommands.StartInfo(node, ["--openssl-legacy-provider", script, "-d", data, "-a", "127.0.0.1", "-p", "0", "--no-vhost-buckets",
+                                          "--configure-bucket", DefaultBucket]),
+            dir, line => ListeningLine().IsMatch(line));
+        if (await embedded.WaitForReadyLineAsync(StartTimeout, cancellationToken) is { } listening)
         {
-            if (e.Data is null) return;
-            lock (output) output.AppendLine(e.Data);
-            if (ListeningLine().Match(e.Data) is { Success: true } m)
-                ready.TrySetResult(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-        };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync(cancellationToken);
-        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(StartTimeout, cancellationToken));
-        if (first == ready.Task)
-        {
-            var endpoint = new S3ServerEndpoint($"http://127.0.0.1:{ready.Task.Result.ToString(CultureInfo.InvariantCulture)}",
-                "S3RVER", "S3RVER", DefaultBucket);
-            var server = new S3Server(endpoint, process, dir);
+            var port = ListeningLine().Match(listening).Groups[1].Value;
+            var endpoint = new S3ServerEndpoint($"http://127.0.0.1:{port}", "S3RVER", "S3RVER", DefaultBucket);
+            var server = new S3Server(endpoint, embedded.Process, dir);
             ServiceWorkspace.Register(dir, server.DisposeAsync);
             return server;
         }
-        string log;
-        lock (output) log = output.ToString();
-        if (!process.HasExited) process.Kill();
         HostCommands.DeleteDirectory(dir);
-        throw new ServiceUnavailableException($"s3rver did not report a listening port:\n{log}");
+        throw new ServiceUnavailableException($"s3rver did not report a listening port:\n{embedded.Output}");
     }
 
     /// <summary>infra/s3rver's installed s3rver; installed there with <c>npm ci</c> when only its package files are present.</summary>
@@ -129,29 +112,7 @@ public sealed partial class S3Server : IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        if (_process is not null)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await _process.WaitForExitAsync(deadline.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    Console.Error.WriteLine($"stateless-mind: left {_instanceDirectory}: s3rver did not stop; the folder stays for the next run's sweep.");
-                    throw new TimeoutException($"s3rver (pid {_process.Id}) was still running 10 s after SIGKILL.");
-                }
-            }
-            _process.Dispose();
-        }
-        if (_instanceDirectory is not null)
-        {
-            ServiceWorkspace.Unregister(_instanceDirectory);
-            HostCommands.DeleteDirectory(_instanceDirectory);
-        }
+        await EmbeddedProcess.StopAsync(_process, "s3rver", _instanceDirectory);
     }
 
     [GeneratedRegex(@"S3rver listening on [^:]+:(\d+)")]
