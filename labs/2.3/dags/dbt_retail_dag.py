@@ -120,24 +120,18 @@ def publish_results(**context) -> None:
 
     dag_id, run_id = context["dag"].dag_id, context["run_id"]
     hook = PostgresHook(postgres_conn_id="warehouse")
+    # The table of the C# job (TestResultPublisher in labs/1.2), so that both publish to the same place.
     hook.run("""
         create schema if not exists ops;
         create table if not exists ops.dbt_test_results (
-            dag_id text not null,
-            run_id text not null,
-            unique_id text not null,
-            status text not null,
-            failures bigint,
-            message text,
-            published_at timestamptz not null default now()
-        )""")
-    if tests:
-        published_at = datetime.datetime.now(datetime.timezone.utc)
-        hook.insert_rows(
-            "ops.dbt_test_results",
-            [(dag_id, run_id, t["unique_id"], t["status"], t.get("failures"), t.get("message"), published_at) for t in tests],
-            target_fields=["dag_id", "run_id", "unique_id", "status", "failures", "message", "published_at"],
-        )
+            dag_id text not null, run_id text not null, unique_id text not null, status text not null, failures bigint not null,
+            message text not null, published_at timestamptz not null, primary key (dag_id, run_id, unique_id))""")
+    # A cleared and re-run publish replaces this run's rows instead of adding to them.
+    published_at = datetime.datetime.now(datetime.timezone.utc)
+    rows = [(dag_id, run_id, t["unique_id"], t["status"], t.get("failures") or 0, t.get("message") or "", published_at) for t in tests]
+    with hook.get_conn() as connection, connection.cursor() as cursor:
+        cursor.execute("delete from ops.dbt_test_results where dag_id = %s and run_id = %s", (dag_id, run_id))
+        cursor.executemany("insert into ops.dbt_test_results values (%s, %s, %s, %s, %s, %s, %s)", rows)
 
     folder = pathlib.Path(os.environ.get("AIRFLOW_HOME", "/opt/airflow")) / "logs" / "dbt_results" / run_id.replace(":", "_").replace("+", "_")
     folder.mkdir(parents=True, exist_ok=True)
