@@ -37,6 +37,8 @@ public static class DbtCli
             FullRefresh = command.FullRefresh || options.FullRefresh,
         });
         IReadOnlyList<NodeResult> results;
+        var started = DateTimeOffset.UtcNow;
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         switch (command.Verb)
         {
             case DbtVerb.Build:
@@ -75,6 +77,8 @@ public static class DbtCli
             default:
                 throw new DbtUsageException($"no handler for {command.Verb}");
         }
+        // As dbt does after every command that runs nodes: what each node did, for schedulers and CI jobs to read.
+        RunResults.Write(runner.TargetDirectory, command.Verb.ToString().ToLowerInvariant(), results, started, elapsed.Elapsed);
         foreach (var r in results) await output.WriteLineAsync($"{r.Status.ToString().ToUpperInvariant(),-8} {r.UniqueId} {r.Message}".TrimEnd());
         var bad = results.Count(r => r.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.Skipped);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -119,4 +119,18 @@ public sealed class BuildSemanticsTests(PostgresFixture postgres, ITestOutputHel
         Assert.Equal(2, await DbtCli.RunAsync(["run", "--project-dir", passing.Root, "--select", "+nosuch"], error, options));
         Assert.Contains("'nosuch'", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_command_line_leaves_dbts_run_results_json_with_every_nodes_outcome()
+    {
+        var (failing, options) = await SetUpAsync(failingTest: true);
+        using var _ = failing;
+
+        Assert.Equal(1, await DbtCli.RunAsync(["build", "--project-dir", failing.Root, "--select", "a+"], TextWriter.Null, options));
+
+        var results = RunResults.Read(Path.Combine(options.TargetDirectory ?? Path.Combine(failing.Root, "target"), RunResults.FileName));
+        Assert.Contains(results, r => r.UniqueId == "model.shop.c" && r.Status == NodeStatus.Skipped);
+        Assert.Contains(results, r => r.UniqueId.StartsWith("test.", StringComparison.Ordinal) && r.Status == NodeStatus.Fail && r.Failures > 0);
+        Assert.DoesNotContain(results, r => r.UniqueId == "model.shop.e");
+    }
 }
