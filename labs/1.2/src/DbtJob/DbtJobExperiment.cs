@@ -98,6 +98,8 @@ public sealed class DbtJobExperiment : IExperiment
                 ["day", "run", .. DbtJobDag.RequiredOrder, DbtJobDag.Watcher, "alerts"],
                 [.. days.Select(d => (IReadOnlyList<object>)[d.Name, d.Day.State, .. DbtJobDag.RequiredOrder.Append(DbtJobDag.Watcher).Select(t => (object)Outcome(d.Day, t)),
                     string.Join(", ", d.Day.Alerts.Select(a => $"{a.GetProperty("event").GetString()}:{a.GetProperty("task_id").GetString()}"))])]));
+            b.Plot(context.SavePlot(DbtJobTimeline.Plot(days), "dbt-job-runs.png",
+                "Every state change of the four runs on the clock: the sensor's pokes on days 1 and 4, the build's retry on day 2, the failures on days 3 and 4", 1000, 560));
             b.Table(FindingTable.Of("Day 2 in order: every state change of the run (task_event)",
                 ["#", "task", "try", "change", "clock"],
                 [.. day2.Events.Select((e, i) => (IReadOnlyList<object>)[i + 1, e.Key.TaskId, e.TryNumber, $"{TaskStates.Name(e.From)} → {TaskStates.Name(e.To)}",
