@@ -57,7 +57,10 @@ public sealed class ServingHost : IAsyncDisposable
                     detail: $"at most {options.RequestsPerWindow} requests per {options.Window.TotalSeconds:0.#} s from one client").ExecuteAsync(rejected.HttpContext);
             };
         });
-        var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1);
+        var pool = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        pool.ConnectionStringBuilder.MaxPoolSize = options.MaxConnections;
+        var dataSource = pool.Build();
         var reader = new MartReader(dataSource, options.Schema, options.Bug);
         var app = builder.Build();
         app.UseHttpMetrics();

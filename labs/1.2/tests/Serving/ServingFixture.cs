@@ -35,8 +35,12 @@ public sealed class ServingFixture : IAsyncLifetime
         Client = new HttpClient { BaseAddress = Host.BaseAddress };
     }
 
-    /// <summary>Another copy of the marts in the warehouse (for a test that changes or may damage them).</summary>
-    public Task BuildMartsAsync(string schema) => EtlEltRun.RunEtlAsync(Source, Warehouse, schema, EtlBug.None, default);
+    /// <summary>Another copy of the marts in the warehouse (for a test that changes or may damage them), indexed for serving.</summary>
+    public async Task BuildMartsAsync(string schema)
+    {
+        await EtlEltRun.RunEtlAsync(Source, Warehouse, schema, EtlBug.None, default);
+        await ServingIndexes.EnsureAsync(Warehouse, schema, default);
+    }
 
     /// <summary>Rows and a checksum of every mart of a schema: equal before and after means unchanged.</summary>
     public async Task<string> FingerprintAsync(string schema)
