@@ -128,7 +128,8 @@ public sealed class DbtJobExperiment : IExperiment
             b.Check(day.Tasks[DbtJobDag.Build].Tries > 1 || day.AlertsOf("retry", DbtJobDag.Build).Count > 0,
                 $"planted bug {DbtJobBug.TestFailuresRetried} is caught: the failing test was tried {day.Tasks[DbtJobDag.Build].Tries} times with {day.AlertsOf("retry", DbtJobDag.Build).Count} retry alerts before the failure");
         }
-        b.Note("the logs of every try (in Airflow's log tree), dbt's run_results.json of each dbt task and the published JUnit files are in dbt-job/ beside this report");
+        b.Note("the logs of every try (in Airflow's log tree), dbt's run_results.json of each dbt task and the published JUnit files are in dbt-job/ " +
+               "beside the run's report in artifacts/reports/1.2-5 (make publish copies the report, its figures and its plot, not them)");
         return b.Build($"four daily runs of the dbt job ({orders:N0} orders) on a manual clock on PostgreSQL, and three planted bugs");
     }
 
