@@ -9,7 +9,6 @@ import json
 import logging
 import os
 import pathlib
-import urllib.request
 import xml.etree.ElementTree as ET
 
 import pendulum
@@ -19,41 +18,13 @@ from airflow.operators.bash import BashOperator
 from airflow.operators.python import PythonOperator
 from airflow.providers.common.sql.sensors.sql import SqlSensor
 from airflow.utils.trigger_rule import TriggerRule
+from webhook_alerts import on_failure, on_retry
 
 PROJECT = "/opt/stateless-mind/labs/2.2/dbt"
 RUN_RESULTS = pathlib.Path(PROJECT) / "target" / "run_results.json"
 TEST_PREFIXES = ("test.", "unit_test.")
 
 log = logging.getLogger(__name__)
-
-
-def _post(event: str, context: dict) -> None:
-    url = os.environ.get("ALERT_WEBHOOK_URL")
-    if not url:
-        return
-    ti = context["task_instance"]
-    logical_date = context.get("logical_date")
-    body = {
-        "event": event,
-        "dag_id": ti.dag_id,
-        "run_id": ti.run_id,
-        "task_id": ti.task_id,
-        "map_index": ti.map_index,
-        "try_number": ti.try_number,
-        "logical_date": logical_date.isoformat() if logical_date else None,
-        "at": pendulum.now("UTC").isoformat(),
-        "message": str(context.get("exception", "")),
-    }
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
-    urllib.request.urlopen(request, timeout=10)
-
-
-def on_failure(context: dict) -> None:
-    _post("failure", context)
-
-
-def on_retry(context: dict) -> None:
-    _post("retry", context)
 
 
 def run_dbt_build() -> str:

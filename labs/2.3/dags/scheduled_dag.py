@@ -2,39 +2,12 @@
 and alerting callbacks that post to a webhook (ALERT_WEBHOOK_URL)."""
 from __future__ import annotations
 
-import json
-import os
-import urllib.request
-
 import pendulum
 from airflow import DAG
 from airflow.operators.bash import BashOperator
+from webhook_alerts import on_failure, on_retry, on_sla_miss
 
 REPO = "/opt/stateless-mind"
-
-
-def _post(event: str, context: dict) -> None:
-    url = os.environ.get("ALERT_WEBHOOK_URL")
-    if not url:
-        return
-    ti = context["task_instance"]
-    body = {"event": event, "dag_id": ti.dag_id, "run_id": ti.run_id, "task_id": ti.task_id,
-            "map_index": ti.map_index, "try_number": ti.try_number, "message": str(context.get("exception", ""))}
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
-    urllib.request.urlopen(request, timeout=10)
-
-
-def on_failure(context: dict) -> None:
-    _post("failure", context)
-
-
-def on_retry(context: dict) -> None:
-    _post("retry", context)
-
-
-def on_sla_miss(dag, task_list, blocking_task_list, slas, blocking_tis) -> None:
-    for sla in slas:
-        _post("sla_miss", {"task_instance": sla, "exception": f"SLA missed by {sla.task_id}"})
 
 
 with DAG(

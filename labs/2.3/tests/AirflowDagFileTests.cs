@@ -14,12 +14,36 @@ public sealed partial class AirflowDagFileTests
     public async Task The_dag_files_compile()
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-m", "py_compile", "pipeline_dag.py", "scheduled_dag.py", "dynamic_dags.py", "dbt_retail_dag.py" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "-m", "py_compile", "pipeline_dag.py", "scheduled_dag.py", "dynamic_dags.py", "dbt_retail_dag.py", "webhook_alerts.py" }) start.ArgumentList.Add(a);
         start.WorkingDirectory = Dags;
         using var process = Process.Start(start)!;
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, errors);
+    }
+
+    [Fact]
+    public async Task The_dags_webhook_alerts_carry_the_fields_of_the_orchestrators_alerts()
+    {
+        await using var listener = new Alerts.WebhookListener();
+        var start = new ProcessStartInfo("python3") { RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Dags };
+        start.Environment["ALERT_WEBHOOK_URL"] = listener.Endpoint.ToString();
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("import datetime, webhook_alerts; webhook_alerts.post_alert('failure', 'dbt_retail_daily', 'scheduled__2026-03-01T04:00:00+00:00', " +
+                               "'dbt_build', -1, 1, datetime.datetime(2026, 3, 1, 4, tzinfo=datetime.timezone.utc), 'dbt build: 1 data test(s) failed')");
+        using (var process = Process.Start(start)!)
+        {
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, errors);
+        }
+
+        var body = Assert.Single(listener.Received);
+        var policy = Alerts.WebhookAlertSink.Json.PropertyNamingPolicy!;
+        Assert.Equal(typeof(Alerts.Alert).GetProperties().Select(p => policy.ConvertName(p.Name)).Order(StringComparer.Ordinal),
+            body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(("failure", "dbt_build", 1), (body.GetProperty("event").GetString(), body.GetProperty("task_id").GetString(), body.GetProperty("try_number").GetInt32()));
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 4, 0, 0, TimeSpan.Zero), body.GetProperty("logical_date").GetDateTimeOffset());
     }
 
     [Fact]
