@@ -90,9 +90,15 @@ public sealed class PublishedReportsTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains(PublishedReports.Problems(to, Goals, Built.Value, true), p => p.Contains("plot.png", StringComparison.Ordinal));
         File.Delete(Path.Combine(to, built, FindingReport.PageFileName));
         Assert.Contains(PublishedReports.Problems(to, Goals, Built.Value, true), p => p.Contains($"{built}/report.md is missing", StringComparison.Ordinal));
-        var unbuilt = Goals.Goals.First(g => !Built.Value.IsBuilt(g.Id)).Id;
+        // Every goal of goals.yaml may be built: a catalog with one more goal, which has no experiment, has one that is not.
+        var extended = Path.Combine(_folder, "goals.yaml");
+        await File.WriteAllTextAsync(extended, await File.ReadAllTextAsync(Layout.GoalsFile) +
+            "\n  - id: \"4.6-99\"\n    section: \"4.6\"\n    statement: \"A goal with no experiment.\"\n    technologies: []\n    means: []\n");
+        var withUnbuilt = GoalCatalog.Load(extended);
+        var unbuilt = withUnbuilt.Goals.First(g => !Built.Value.IsBuilt(g.Id)).Id;
         Directory.CreateDirectory(Path.Combine(to, unbuilt));
-        Assert.Contains(PublishedReports.Problems(to, Goals, Built.Value, true), p => p.Contains($"but {unbuilt} is not built", StringComparison.Ordinal));
+        Assert.Contains(PublishedReports.Problems(to, withUnbuilt, Built.Value, true), p => p.Contains($"but {unbuilt} is not built", StringComparison.Ordinal));
+        Directory.Delete(Path.Combine(to, unbuilt));
         var index = Path.Combine(to, ReportIndex.IndexFileName);
         await File.WriteAllLinesAsync(index, (await File.ReadAllLinesAsync(index)).Where(l => !l.StartsWith("| 4.6-4 |", StringComparison.Ordinal)));
         Assert.Contains(PublishedReports.Problems(to, Goals, Built.Value, true), p => p.Contains("71 goal rows, goals.yaml 72; missing: 4.6-4", StringComparison.Ordinal));
