@@ -61,7 +61,8 @@ public static class CrashDrill
             if (options.Bug == JournalDrillBug.DiskLosesSyncedWrites && maxAckedOffset > checkpointed) durable = checkpointed;
             var powerCut = random.NextDouble() < options.PowerLossShare && size > durable;
             long cut = 0;
-            if (powerCut) cut = CutUnsyncedTail(journal, durable, random);
+            // A disk that lies about fsync loses, at a power cut, every write since its last real flush: the whole tail.
+            if (powerCut) cut = options.Bug == JournalDrillBug.DiskLosesSyncedWrites ? LoseTail(journal, durable) : CutUnsyncedTail(journal, durable, random);
             points.Add(new KillPoint(i, when, maxAckedSeq, maxAckedOffset, size, powerCut, cut, null));
         }
 
@@ -122,6 +123,16 @@ public static class CrashDrill
         }
         file.Flush(flushToDisk: true);
         return destroyed;
+    }
+
+    /// <summary>The planted fault's power cut: the file ends at <paramref name="offset"/>. Returns how many bytes were lost.</summary>
+    private static long LoseTail(string journal, long offset)
+    {
+        using var file = new FileStream(journal, FileMode.Open, FileAccess.ReadWrite);
+        var lost = file.Length - offset;
+        file.SetLength(offset);
+        file.Flush(flushToDisk: true);
+        return lost;
     }
 
     /// <summary>Gives the kill points still without one the report of the recovery that followed them (several,
