@@ -11,16 +11,23 @@ namespace StatelessMind.Labs.LearningData.Neural;
 /// </summary>
 public sealed class MlpClassifier : IDisposable
 {
+    // torch.manual_seed sets one generator for the whole process: two networks initialised at once on two threads would
+    // draw each other's numbers, so seeding and initialising happen under one lock.
+    private static readonly Lock SeedGate = new();
+
     private readonly Sequential _network;
 
     private MlpClassifier(int inputs, int hidden, int classes, long seed)
     {
         torch.set_num_threads(1);
-        torch.manual_seed(seed);
         Inputs = inputs;
         Hidden = hidden;
         Classes = classes;
-        _network = nn.Sequential(("hidden", nn.Linear(inputs, hidden)), ("relu", nn.ReLU()), ("output", nn.Linear(hidden, classes)));
+        lock (SeedGate)
+        {
+            torch.manual_seed(seed);
+            _network = nn.Sequential(("hidden", nn.Linear(inputs, hidden)), ("relu", nn.ReLU()), ("output", nn.Linear(hidden, classes)));
+        }
     }
 
     public int Inputs { get; }

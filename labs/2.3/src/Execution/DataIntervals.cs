@@ -37,8 +37,14 @@ public static class DataIntervals
         if (dag.Options.Catchup) due.AddRange(all.Take(limit));
         else if (all.Count > 0) due.Add(all[^1]);
         #endregion
-        // The planted bug drops the interval right after the last scheduled run: catchup then skips every other one.
-        if (bug == OrchestrationBug.CatchupSkipsInterval && lastLogicalDate is not null && due.Count > 1) due.RemoveAt(0);
+        // The planted bug drops the interval right after the last scheduled run whenever a later one has ended too (however
+        // many runs may start now): catchup then skips every other interval.
+        if (bug == OrchestrationBug.CatchupSkipsInterval && lastLogicalDate is not null && due.Count > 0
+            && StartingAt(dag.Cron, due[0].End) is { } following && following.End <= now)
+        {
+            due.RemoveAt(0);
+            if (!due.Contains(following)) due.Insert(0, following);
+        }
         return due;
     }
 
